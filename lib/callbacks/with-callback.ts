@@ -1,0 +1,118 @@
+import { pool } from "@/lib/db";
+import { env } from "@/lib/env";
+import {
+  CallbackRefusal,
+  factsOf,
+  jsonAnswer,
+  parseCallbackRequest,
+  parseJsonObject,
+  verifyCallbackSignature,
+  type CallbackFacts,
+  type CallbackMethod,
+  type CallbackRequest,
+} from "@/lib/webgames/callback-request";
+import { Code } from "@/lib/webgames/codes";
+import type { CallContext, WalletAnswer } from "@/lib/wallet/operations";
+import { WalletError } from "@/lib/wallet/errors";
+import { clientIp, parseAllowlist } from "./client-ip";
+
+/** D1: bodies over 64 KiB are refused (HTTP 413, still JSON) without being read further. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+const allowlist = parseAllowlist(env.WEBGAMES_ALLOWED_IPS);
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: Request): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new BodyTooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw new BodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function reply(body: string, status = 200): Response {
+  return new Response(body, { status, headers: JSON_HEADERS });
+}
+
+/** D11 for calls that never reached the wallet (bad JSON, hash, validation, database down). */
+async function logRefusal(method: string, facts: CallbackFacts, code: number, message: string, latencyMs: number, ip: string | null) {
+  try {
+    await pool.query(
+      `INSERT INTO callback_logs (method, player_id, round_id, transaction_id, game_id, amount, code, message, latency_ms, ip)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [method, facts.playerId ?? null, facts.roundId ?? null, facts.transactionId ?? null, facts.gameId ?? null, facts.amount ?? null, code, message.slice(0, 500), latencyMs, ip],
+    );
+  } catch (err) {
+    console.error(JSON.stringify({ level: "error", msg: "callback log write failed", method, code, err: (err as Error).message }));
+  }
+}
+
+function stdoutLog(method: string, facts: CallbackFacts, code: number, latencyMs: number) {
+  if (env.CALLBACK_STDOUT_LOG) {
+    console.log(JSON.stringify({ msg: "callback", method, ...facts, code, latencyMs: Math.round(latencyMs * 10) / 10 }));
+  }
+}
+
+type Handler<M extends CallbackMethod> = (req: CallbackRequest<M>, ctx: CallContext) => Promise<WalletAnswer>;
+
+/**
+ * The partner API's one wrapper (D1, D2, D11): reads the raw body with a size limit, parses JSON
+ * losslessly, verifies the md5 before anything touches the database, validates with zod, calls the
+ * wallet, times and records the call, and maps every failure to the protocol's JSON answer.
+ * Route handlers stay one line.
+ */
+export function withCallback<M extends CallbackMethod>(method: M, handler: Handler<M>) {
+  const wrongMethod = async () => reply(jsonAnswer({ code: Code.InternalError, message: "Method not allowed: use POST" }), 405);
+
+  async function POST(req: Request): Promise<Response> {
+    const started = performance.now();
+    const elapsedMs = () => performance.now() - started;
+    const ip = clientIp(req.headers, env.TRUSTED_PROXY_HOPS);
+    let facts: CallbackFacts = {};
+    try {
+      if (allowlist && !allowlist(ip)) throw new CallbackRefusal(Code.InternalError, "Access denied");
+      const raw = parseJsonObject(await readBody(req));
+      facts = factsOf(raw);
+      verifyCallbackSignature(method, raw, env.WEBGAMES_API_KEY);
+      const request = parseCallbackRequest(method, raw);
+      const answer = await handler(request, { elapsedMs, ip });
+      stdoutLog(method, facts, answer.code, elapsedMs());
+      return reply(answer.body);
+    } catch (err) {
+      let code: number = Code.InternalError;
+      let message = "Internal error";
+      let status = 200;
+      if (err instanceof CallbackRefusal || err instanceof WalletError) {
+        code = err.code;
+        message = err.message;
+      } else if (err instanceof BodyTooLarge) {
+        message = `Request body too large (limit ${MAX_BODY_BYTES} bytes)`;
+        status = 413;
+      } else {
+        // Unexpected (database down, timeout, bug): code 1, which the provider retries; the cause
+        // goes to the server log only.
+        console.error(JSON.stringify({ level: "error", msg: "callback failed", method, ...facts, err: (err as Error).message }));
+      }
+      const latency = elapsedMs();
+      stdoutLog(method, facts, code, latency);
+      await logRefusal(method, facts, code, message, latency, ip);
+      return reply(jsonAnswer({ code, message }), status);
+    }
+  }
+
+  return { POST, GET: wrongMethod, PUT: wrongMethod, PATCH: wrongMethod, DELETE: wrongMethod };
+}

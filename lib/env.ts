@@ -1,0 +1,100 @@
+import { z } from "zod";
+
+/**
+ * The one reader of process.env. Everything else imports `env` from here.
+ *
+ * Development and tests get working defaults (documented in .env.example) so that
+ * `npm install && npm run dev` needs no configuration. Production refuses to start when
+ * a secret is missing and names every missing variable at once.
+ */
+
+// Where `npm run dev` puts its embedded PostgreSQL (scripts/dev.ts); also the default URL.
+export const DEV_DATABASE_PORT = 54329;
+export const DEV_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${DEV_DATABASE_PORT}/webgames`;
+
+const REQUIRED_IN_PRODUCTION = [
+  "DATABASE_URL",
+  "WEBGAMES_API_URL",
+  "WEBGAMES_PARTNER_ID",
+  "WEBGAMES_API_KEY",
+  "AUTH_SECRET",
+  "APP_URL",
+] as const;
+
+const DEV_DEFAULTS: Record<(typeof REQUIRED_IN_PRODUCTION)[number], string> = {
+  DATABASE_URL: DEV_DATABASE_URL,
+  WEBGAMES_API_URL: "http://localhost:4010",
+  WEBGAMES_PARTNER_ID: "1",
+  WEBGAMES_API_KEY: "dev-secret",
+  AUTH_SECRET: "dev-only-auth-secret-change-me-in-production-0123456789",
+  APP_URL: "http://localhost:3000",
+};
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off", ""])
+  .transform((v) => v === "true" || v === "1" || v === "yes" || v === "on");
+
+const url = z.url().transform((u) => u.replace(/\/+$/, ""));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().min(1),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  WEBGAMES_API_URL: url,
+  WEBGAMES_PARTNER_ID: z.string().regex(/^\d+$/, "must be an integer"),
+  WEBGAMES_API_KEY: z.string().min(1),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  APP_URL: url,
+  /** Idle timeout of a game session for new bets (PROTOCOL.md D4). */
+  WALLET_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** Optional comma-separated provider IPs/CIDRs allowed to call /api/callbacks. Empty = any. */
+  WEBGAMES_ALLOWED_IPS: z.string().default(""),
+  /** Number of reverse proxies in front of the app whose X-Forwarded-For entries are trusted. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** The demo cashier (add play money from the account page): on in dev, off in production. */
+  DEMO_CASHIER: bool.optional(),
+  /** Log every callback to stdout as one JSON line (never the api_key or raw token). */
+  CALLBACK_STDOUT_LOG: bool.default(false),
+  /** Build output folder; lets two builds (e.g. tests and a dev server) live side by side. */
+  NEXT_DIST_DIR: z.string().default(".next"),
+});
+
+export type Env = z.infer<typeof schema> & { DEMO_CASHIER: boolean };
+
+export class EnvError extends Error {}
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const nodeEnv = source.NODE_ENV ?? "development";
+  // `next build` runs with NODE_ENV=production but serves nothing: secrets are checked at start.
+  const building = source.NEXT_PHASE === "phase-production-build";
+  const production = nodeEnv === "production" && !building;
+
+  const input: Record<string, string | undefined> = { ...source };
+  for (const key of Object.keys(input)) if (input[key] === "") delete input[key];
+
+  if (production) {
+    const missing = REQUIRED_IN_PRODUCTION.filter((k) => !input[k]);
+    if (missing.length > 0) {
+      throw new EnvError(
+        `Refusing to start in production: missing required environment variable(s): ${missing.join(", ")}. ` +
+          "See .env.example.",
+      );
+    }
+  } else {
+    for (const [k, v] of Object.entries(DEV_DEFAULTS)) input[k] ??= v;
+  }
+
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new EnvError(`Invalid environment: ${problems}`);
+  }
+  return { ...parsed.data, DEMO_CASHIER: parsed.data.DEMO_CASHIER ?? !production };
+}
+
+export const env: Env = loadEnv();
+
+/** Whether a variable was set by the operator (not defaulted): `npm run dev` starts what is not. */
+export function isConfigured(name: "DATABASE_URL" | "WEBGAMES_API_URL"): boolean {
+  return Boolean(process.env[name]);
+}

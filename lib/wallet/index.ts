@@ -1,0 +1,6 @@
+export * from "./errors";
+export * from "./money";
+export * from "./tokens";
+export * from "./launch";
+export * from "./operations";
+export * from "./adjust";

