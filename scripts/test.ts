@@ -11,7 +11,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-function run(title: string, cmd: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+function run(title: string, cmd: string, args: string[], extraEnv: Record<string, string> = {}) {
   console.log(`\n━━ ${title} ━━`);
   const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv }, cwd: root });

@@ -27,7 +27,7 @@ export async function postRaw(method: Method, body: string | Uint8Array, headers
   const req = new Request(`http://localhost/api/callbacks/${method}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
-    body,
+    body: body as BodyInit,
   });
   const res = await handlers[method](req);
   const text = await res.text();
