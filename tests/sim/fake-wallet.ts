@@ -18,6 +18,7 @@ export type BrokenFlag =
 
 export interface RecordedCall {
   method: string;
+  path: string;
   raw: string;
   body: Record<string, unknown> | null;
   contentType: string;
@@ -165,7 +166,14 @@ export async function startFakeWallet(opts: FakeWalletOptions = {}): Promise<Fak
     } catch {
       body = null;
     }
-    calls.push({ method, raw, body, contentType: req.headers["content-type"] ?? "" });
+    if (req.method === "GET" && (req.url ?? "").startsWith("/__launch?")) {
+      // Test-only launch issuer, so `sim:check --launch-cmd` can fetch fresh launches.
+      const q = new URL(req.url ?? "", "http://x").searchParams;
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end(`${issue(q.get("sim") ?? "http://sim.invalid", q.get("player") ?? "", q.get("game") ?? "1")}\n`);
+      return;
+    }
+    calls.push({ method, path: req.url ?? "", raw, body, contentType: req.headers["content-type"] ?? "" });
     const over = opts.override?.(method) ?? null;
     if (over) {
       if (over.delayMs) await new Promise((r) => setTimeout(r, over.delayMs));
@@ -191,6 +199,14 @@ export async function startFakeWallet(opts: FakeWalletOptions = {}): Promise<Fak
     reply(answer);
   };
 
+  function issue(simUrl: string, playerId: string, gameId: string, extra: Record<string, string> = {}): string {
+    const token = randomBytes(32).toString("base64url");
+    launches.set(token, { player: playerId, game: gameId, consumedAt: null, answer: null });
+    const currency = players.get(playerId)?.currency ?? "USD";
+    const q = new URLSearchParams({ partner_id: "1", game_id: gameId, language: "eng", currency, player_id: playerId, token, ...extra });
+    return `${simUrl}/game?${q.toString()}`;
+  }
+
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       res.writeHead(200, { "content-type": "application/json" });
@@ -207,13 +223,7 @@ export async function startFakeWallet(opts: FakeWalletOptions = {}): Promise<Fak
     addPlayer(id, balance, o = {}) {
       players.set(id, { id, balance: new Decimal(balance), currency: o.currency ?? "USD", blocked: o.blocked ?? false });
     },
-    launch(simUrl, playerId, gameId, extra = {}) {
-      const token = randomBytes(32).toString("base64url");
-      launches.set(token, { player: playerId, game: gameId, consumedAt: null, answer: null });
-      const currency = players.get(playerId)?.currency ?? "USD";
-      const q = new URLSearchParams({ partner_id: "1", game_id: gameId, language: "eng", currency, player_id: playerId, token, ...extra });
-      return `${simUrl}/game?${q.toString()}`;
-    },
+    launch: issue,
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
