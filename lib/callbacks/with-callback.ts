@@ -48,13 +48,16 @@ function reply(body: string, status = 200): Response {
   return new Response(body, { status, headers: JSON_HEADERS });
 }
 
+// PostgreSQL text cannot hold NUL; hostile input must still be recorded (D11).
+const clean = (s: string | undefined | null) => (s == null ? null : s.replace(/\u0000/g, "\uFFFD").slice(0, 500));
+
 /** D11 for calls that never reached the wallet (bad JSON, hash, validation, database down). */
 async function logRefusal(method: string, facts: CallbackFacts, code: number, message: string, latencyMs: number, ip: string | null) {
   try {
     await pool.query(
       `INSERT INTO callback_logs (method, player_id, round_id, transaction_id, game_id, amount, code, message, latency_ms, ip)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [method, facts.playerId ?? null, facts.roundId ?? null, facts.transactionId ?? null, facts.gameId ?? null, facts.amount ?? null, code, message.slice(0, 500), latencyMs, ip],
+      [method, clean(facts.playerId), clean(facts.roundId), clean(facts.transactionId), clean(facts.gameId), clean(facts.amount), code, clean(message), latencyMs, clean(ip)],
     );
   } catch (err) {
     console.error(JSON.stringify({ level: "error", msg: "callback log write failed", method, code, err: (err as Error).message }));
