@@ -12,6 +12,15 @@ export interface PageInput {
   bets: string[];
   demo: boolean;
   nick: string | null;
+  /** Fraction digits shown for money (display only; amounts stay exact strings). */
+  digits: number;
+}
+
+/** Pads the fraction to the currency's digits without float arithmetic (1009.5 -> 1009.50). */
+export function fmt(amount: string, digits: number): string {
+  const [int = "0", frac = ""] = amount.split(".");
+  const shown = Math.min(digits, 2);
+  return frac.length >= shown ? amount : `${int}.${frac.padEnd(shown, "0")}`;
 }
 
 const esc = (s: string): string =>
@@ -28,6 +37,7 @@ export function renderGamePage(input: PageInput): string {
     session: input.sessionId,
     currency: input.currency,
     balance: input.balance,
+    digits: input.digits,
     t,
     lines: LINES,
     symbols: SYMBOLS,
@@ -48,8 +58,8 @@ export function renderGamePage(input: PageInput): string {
 <style>
 *{box-sizing:border-box}
 html,body{margin:0;height:100%;background:#0d0f1a;color:#eef0ff;font:16px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;-webkit-tap-highlight-color:transparent}
-body{display:flex;flex-direction:column;align-items:center;justify-content:center;min-height:100%;padding:max(10px,env(safe-area-inset-top)) 10px max(10px,env(safe-area-inset-bottom));background:radial-gradient(circle at 50% 0%,#2a1f5c 0%,#0d0f1a 60%)}
-.game{width:min(100%,720px);display:flex;flex-direction:column;gap:12px}
+body{display:flex;flex-direction:column;align-items:center;min-height:100%;padding:max(10px,env(safe-area-inset-top)) 10px max(10px,env(safe-area-inset-bottom));background:radial-gradient(circle at 50% 0%,#2a1f5c 0%,#0d0f1a 60%)}
+.game{margin:auto 0;width:min(100%,720px,max(280px,calc((100vh - 350px) * 1.6)));display:flex;flex-direction:column;gap:12px}
 header{display:flex;justify-content:space-between;align-items:center;gap:8px}
 h1{font-size:clamp(16px,4vw,22px);margin:0;letter-spacing:.5px}
 .tag{font-size:12px;padding:3px 8px;border-radius:999px;background:#ffb02033;color:#ffcf6b}
@@ -64,7 +74,7 @@ h1{font-size:clamp(16px,4vw,22px);margin:0;letter-spacing:.5px}
 .s-BAR{color:#f5f5f5;background:#333a;padding:0 .25em;border-radius:6px;border:2px solid #ccc}
 .s-7{color:#ff3b3b;text-shadow:0 0 8px #ff3b3b88;font-size:1.2em}
 .s-WILD{color:#1b1b1b;background:linear-gradient(135deg,#ffe27a,#ffad33);padding:.1em .3em;border-radius:8px;font-size:.62em}
-.s-SCATTER{color:#fff;background:linear-gradient(135deg,#b84dff,#5a2dff);padding:.15em .25em;border-radius:50%;font-size:.42em}
+.s-SCATTER{color:#fff;background:radial-gradient(circle,#c77dff,#5a2dff);width:1.5em;height:1.5em;display:inline-flex;align-items:center;justify-content:center;border-radius:50%;font-size:.8em;box-shadow:0 0 10px #b84dff88}
 .banner{min-height:28px;text-align:center;font-weight:700;color:#ffd34d}
 .panel{display:grid;grid-template-columns:1fr 1fr 1fr;gap:8px}
 .box{background:#171a33;border-radius:14px;padding:8px 12px;display:flex;flex-direction:column;justify-content:center;min-height:56px}
@@ -91,9 +101,9 @@ table{width:100%;border-collapse:collapse}td,th{padding:6px;text-align:center;bo
   <div class="banner" id="banner">${esc(t.goodLuck)}</div>
   <div class="error" id="error" data-testid="error" role="alert"></div>
   <div class="panel">
-    <div class="box"><small>${esc(t.balance)}</small><b><span id="balance" data-testid="balance">${esc(input.balance)}</span> <span>${esc(input.currency)}</span></b></div>
+    <div class="box"><small>${esc(t.balance)}</small><b><span id="balance" data-testid="balance">${esc(fmt(input.balance, input.digits))}</span> <span>${esc(input.currency)}</span></b></div>
     <label class="box"><small>${esc(t.bet)}</small><select id="bet" data-testid="bet">${betOptions}</select></label>
-    <div class="box"><small>${esc(t.lastWin)}</small><b id="last-win" data-testid="last-win">0</b></div>
+    <div class="box"><small>${esc(t.lastWin)}</small><b id="last-win" data-testid="last-win">${esc(fmt("0", input.digits))}</b></div>
   </div>
   <div class="actions">
     <button id="paybtn" type="button">${esc(t.paytable)}</button>
@@ -130,6 +140,7 @@ function highlight(view){
 }
 function errorText(e){var k="err"+e.code;return t[k]||e.message||t.err1;}
 function setError(msg){errEl.textContent=msg||"";errEl.classList.toggle("show",!!msg);}
+function fmt(a){a=String(a);var d=Math.min(B.digits,2),p=a.split(".");var f=p[1]||"";return f.length>=d?a:p[0]+"."+(f+"00000000").slice(0,d);}
 function wait(ms){return new Promise(function(r){setTimeout(r,ms);});}
 var busy=false;
 async function doSpin(){
@@ -146,7 +157,7 @@ async function doSpin(){
   if(res.reels&&res.reels.length){
     show(res.reels); highlight(res);
     var baseWin=res.wins.reduce(function(a,w){return a+" "+(w.kind==="line"?"#"+(w.line+1):"★")+" "+w.amount;},"");
-    banner.textContent=baseWin?t.win+":"+baseWin:"";
+    banner.textContent=baseWin?t.win+":"+baseWin:t.goodLuck;
     if(res.freeSpins&&res.freeSpins.length){
       await wait(900); banner.textContent=t.bonus;
       for(var i=0;i<res.freeSpins.length;i++){
@@ -154,10 +165,10 @@ async function doSpin(){
         banner.textContent=t.freeSpin+" "+(i+1)+"/"+res.freeSpins.length+(fs.win!=="0"?" — "+t.win+" "+fs.win:"");
       }
     }
-    winEl.textContent=res.totalWin;
+    winEl.textContent=fmt(res.totalWin);
     if(res.ok&&res.totalWin!=="0")banner.textContent=t.win+": "+res.totalWin+" "+B.currency;
   }
-  if(res.balance!==undefined)balEl.textContent=res.balance;
+  if(res.balance!==undefined)balEl.textContent=fmt(res.balance);
   if(!res.ok&&res.error){setError(errorText(res.error)); if(!res.reels||!res.reels.length)banner.textContent="";}
   done();
 }

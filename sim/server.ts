@@ -14,7 +14,7 @@ import {
   type Partner,
   type PartnerInput,
 } from "./config.js";
-import { isCurrency } from "./currencies.js";
+import { isCurrency, minorUnits } from "./currencies.js";
 import { renderGamePage } from "./game-page.js";
 import { IconCache, isIconSize } from "./icons.js";
 import { Ledger } from "./ledger.js";
@@ -137,7 +137,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     send(
       res,
       200,
-      renderGamePage({ sessionId, title, language, currency, balance, bets: betLadder(currency), demo, nick }),
+      renderGamePage({ sessionId, title, language, currency, balance, bets: betLadder(currency), demo, nick, digits: minorUnits(currency) }),
       "text/html; charset=utf-8",
     );
 
