@@ -7,6 +7,7 @@ import { getJson, md5, postJson, sessionOf } from "./helpers.js";
 
 let wallet: FakeWallet;
 let sim: Simulator;
+const logLines: string[] = [];
 const KEY = "test-key";
 
 beforeAll(async () => {
@@ -15,7 +16,7 @@ beforeAll(async () => {
     port: 0,
     partners: [{ partnerId: 1, apiKey: KEY, apiUrl: wallet.url }],
     seed: 12345,
-    log: () => {},
+    log: (line) => logLines.push(line),
   });
 });
 afterAll(async () => {
@@ -121,6 +122,24 @@ describe("GET /game validation", () => {
     expect(r.body["code"]).toBe(code);
   });
 
+  it("serves a page whose inline script parses and whose texts fall back to English", async () => {
+    const html = await (await fetch(`${sim.url}/game?partner_id=1&game_id=2&currency=DMO&language=xx1`)).text();
+    const script = /<script>([\s\S]*)<\/script>/.exec(html)?.[1] ?? "";
+    expect(script.length).toBeGreaterThan(1000);
+    expect(() => new Function(script)).not.toThrow();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain(">Spin<");
+    expect(html).not.toMatch(/<(link|img)\b|src=|https?:\/\//); // no external assets
+  });
+
+  it("demo refuses a bet above the demo balance with code 2", async () => {
+    const session = sessionOf(await (await fetch(`${sim.url}/game?partner_id=1&game_id=2&currency=DMO`)).text());
+    const a = await postJson(`${sim.url}/play/spin`, { session, bet: "1000.01" });
+    expect(a).toMatchObject({ ok: false, balance: "1000", error: { code: 2 } });
+    const bad = await postJson(`${sim.url}/play/spin`, { session, bet: "0.001" });
+    expect(bad).toMatchObject({ ok: false, error: { code: 1 } });
+  });
+
   it("demo launches and plays without ever calling the partner", async () => {
     const res = await fetch(`${sim.url}/game?partner_id=1&game_id=11&currency=DMO&language=deu`);
     expect(res.headers.get("content-type")).toContain("text/html");
@@ -207,6 +226,14 @@ describe("Credit/Debit on spin", () => {
     expect(ledger.length).toBeGreaterThan(120);
     expect(ledger.every((e) => e["code"] === 0 && e["attempts"] === 1)).toBe(true);
     expect(JSON.stringify(ledger)).not.toContain(token);
+    const mine = logLines.filter((l) => l.includes("player=50"));
+    expect(mine.length).toBe(ledger.length);
+    expect(mine[0]).toMatch(/^partner=1 POST \/Authorization player=50 code=0 \d+ms attempts=1$/);
+    expect(mine[1]).toMatch(/^partner=1 POST \/Credit player=50 round=\d+ tx=\d+ code=0 \d+ms attempts=1$/);
+    for (const l of logLines) {
+      expect(l).not.toContain(token);
+      expect(l).not.toContain(KEY);
+    }
   });
 
   it("shows insufficient funds in plain words and stays usable", async () => {
