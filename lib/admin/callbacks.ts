@@ -94,13 +94,13 @@ export async function callbackHealth(viewer: Viewer): Promise<CallbackHealth[]> 
   assertAdmin(viewer);
   const res = await pool.query<{ method: string | null; calls: string; errors: string; error_rate: string; p50: string | null; p99: string | null }>(
     `SELECT method, count(*)::text AS calls, count(*) FILTER (WHERE code <> 0)::text AS errors,
-            round(100.0 * count(*) FILTER (WHERE code <> 0) / count(*), 1)::text AS error_rate,
+            COALESCE(round(100.0 * count(*) FILTER (WHERE code <> 0) / NULLIF(count(*), 0), 1), 0)::text AS error_rate,
             round((percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms))::numeric, 1)::text AS p50,
             round((percentile_cont(0.99) WITHIN GROUP (ORDER BY latency_ms))::numeric, 1)::text AS p99
      FROM callback_logs WHERE created_at > now() - interval '1 hour'
      GROUP BY ROLLUP (method) ORDER BY method NULLS FIRST`,
   );
-  return res.rows.map((r) => ({ method: r.method ?? "all", calls: Number(r.calls), errors: Number(r.errors), errorRate: r.error_rate, p50Ms: r.p50, p99Ms: r.p99 }));
+  return res.rows.filter((r) => r.calls !== "0").map((r) => ({ method: r.method ?? "all", calls: Number(r.calls), errors: Number(r.errors), errorRate: r.error_rate, p50Ms: r.p50, p99Ms: r.p99 }));
 }
 
 /** Which codes the last hour produced, for the troubleshooting list. */

@@ -97,3 +97,25 @@ export async function loadRound(viewer: Viewer, playerId: number, roundId: strin
     })),
   };
 }
+
+export interface RoundHit {
+  playerId: number;
+  email: string;
+  roundId: string;
+  gameId: number;
+  currency: string;
+  status: "open" | "closed";
+  openedAt: string;
+}
+
+/** Rounds with this provider round id (any player, or one player): round ids are per player. */
+export async function findRounds(viewer: Viewer, roundId: string, playerId?: number): Promise<RoundHit[]> {
+  assertAdmin(viewer);
+  const res = await pool.query<{ player_id: number; email: string; round_id: string; game_id: number; currency: string; status: "open" | "closed"; opened_at: Date }>(
+    `SELECT r.player_id, p.email, r.round_id, r.game_id, r.currency, r.status, r.opened_at
+     FROM rounds r JOIN players p ON p.id = r.player_id
+     WHERE r.round_id = $1 AND ($2::int IS NULL OR r.player_id = $2) ORDER BY r.opened_at DESC LIMIT 50`,
+    [roundId, playerId ?? null],
+  );
+  return res.rows.map((r) => ({ playerId: r.player_id, email: r.email, roundId: r.round_id, gameId: r.game_id, currency: r.currency, status: r.status, openedAt: r.opened_at.toISOString() }));
+}

@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { currentPlayer } from "@/lib/auth/guards";
+import { AdminAccessError } from "@/lib/admin/access";
+import { adjustBalanceAs, revokeSessionsAs, setBlockedAs, type ActionState } from "@/lib/admin/player-actions";
+
+// Thin wrappers: the admin check happens inside each *As function with the viewer read fresh here.
+async function run(playerId: number, fn: (viewer: Awaited<ReturnType<typeof currentPlayer>>) => Promise<ActionState>): Promise<ActionState> {
+  try {
+    const state = await fn(await currentPlayer());
+    if (state.status === "ok") revalidatePath(`/admin/players/${playerId}`);
+    return state;
+  } catch (err) {
+    if (err instanceof AdminAccessError) return { status: "error", message: err.message };
+    throw err;
+  }
+}
+
+export async function adjustBalanceAction(playerId: number, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return run(playerId, (viewer) => adjustBalanceAs(viewer, playerId, { amount: formData.get("amount"), reason: formData.get("reason") }));
+}
+
+export async function setBlockedAction(playerId: number, blocked: boolean, _prev: ActionState): Promise<ActionState> {
+  return run(playerId, (viewer) => setBlockedAs(viewer, playerId, blocked));
+}
+
+export async function revokeSessionsAction(playerId: number, _prev: ActionState): Promise<ActionState> {
+  return run(playerId, (viewer) => revokeSessionsAs(viewer, playerId));
+}

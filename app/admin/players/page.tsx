@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { Forbidden } from "@/components/admin/forbidden";
+import { A, Badge, PageTitle, Section, Table, Td, Time, buttonClass, inputClass } from "@/components/admin/ui";
+import { displayAmount } from "@/lib/admin/format";
+import { adminForPage } from "@/lib/admin/page-access";
+import { searchPlayers } from "@/lib/admin/players";
+import { param, type SearchParams } from "@/lib/admin/search-params";
+
+export const metadata: Metadata = { title: "Players" };
+
+export default async function PlayersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const admin = await adminForPage("/admin/players");
+  if (!admin) return <Forbidden />;
+  const q = param(await searchParams, "q")?.slice(0, 200);
+  const players = await searchPlayers(admin, q);
+  return (
+    <>
+      <PageTitle>Players</PageTitle>
+      <form method="get" className="mb-6 flex gap-2">
+        <input name="q" defaultValue={q} placeholder="Email, nick or id" aria-label="Search players" className={`${inputClass} w-80`} />
+        <button className={buttonClass}>Search</button>
+      </form>
+      <Section title={q ? `Matching “${q}” (first 50)` : "Newest players (first 50)"}>
+        <Table head={["Id", "Email", "Nick", "Role", "Status", "Balance", "Joined"]} empty={players.length === 0}>
+          {players.map((p) => (
+            <tr key={p.id}>
+              <Td mono>{p.id}</Td>
+              <Td><A href={`/admin/players/${p.id}`}>{p.email}</A></Td>
+              <Td>{p.nick}</Td>
+              <Td>{p.role}</Td>
+              <Td><Badge tone={p.blocked ? "bad" : "ok"}>{p.blocked ? "blocked" : "active"}</Badge></Td>
+              <Td right mono>{displayAmount(p.balance, p.currency)}</Td>
+              <Td><Time iso={p.createdAt} /></Td>
+            </tr>
+          ))}
+        </Table>
+      </Section>
+    </>
+  );
+}

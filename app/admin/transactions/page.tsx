@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { Forbidden } from "@/components/admin/forbidden";
+import { TotalsTable } from "@/components/admin/totals-table";
+import { TransactionFiltersForm } from "@/components/admin/transaction-filters";
+import { TransactionsTable } from "@/components/admin/transactions-table";
+import { A, Errors, PageTitle, Section } from "@/components/admin/ui";
+import type { SessionPlayer } from "@/lib/auth/guards";
+import { adminForPage } from "@/lib/admin/page-access";
+import { param, queryString, type SearchParams } from "@/lib/admin/search-params";
+import { listTransactions, parseTransactionFilters, transactionTotals, type TransactionFilters } from "@/lib/admin/transactions";
+
+export const metadata: Metadata = { title: "Transactions" };
+
+export default async function TransactionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const admin = await adminForPage("/admin/transactions");
+  if (!admin) return <Forbidden />;
+  const sp = await searchParams;
+  const { filters, errors } = parseTransactionFilters(sp);
+  const cursor = param(sp, "cursor");
+  const page = await listTransactions(admin, filters, cursor);
+  const qs = queryString(filters);
+  return (
+    <>
+      <PageTitle sub="Ledger entries, newest first. The external session id is the ledger id the provider sees.">Transactions</PageTitle>
+      <Errors errors={errors} />
+      <TransactionFiltersForm filters={filters} exportHref={`/admin/transactions/export${qs}`} />
+      <Section title="Totals of the filtered set">
+        {/* Streams in after the table: summing a large filtered set must not hold up the page. */}
+        <Suspense fallback={<p className="text-sm text-zinc-500">Adding up…</p>}>
+          <Totals admin={admin} filters={filters} />
+        </Suspense>
+      </Section>
+      <Section
+        title={cursor ? "Older entries" : "Latest entries"}
+        actions={
+          <div className="flex gap-3 text-sm">
+            {cursor ? <A href={`/admin/transactions${qs}`}>First page</A> : null}
+            {page.nextCursor ? <A href={`/admin/transactions${queryString({ ...filters, cursor: page.nextCursor })}`}>Older →</A> : null}
+          </div>
+        }
+      >
+        <TransactionsTable rows={page.rows} />
+      </Section>
+    </>
+  );
+}
+
+async function Totals({ admin, filters }: { admin: SessionPlayer; filters: TransactionFilters }) {
+  return <TotalsTable totals={await transactionTotals(admin, filters)} />;
+}
