@@ -55,6 +55,8 @@ const schema = z.object({
   DEMO_CASHIER: bool.optional(),
   /** Log every callback to stdout as one JSON line (never the api_key or raw token). */
   CALLBACK_STDOUT_LOG: bool.default(false),
+  /** Enables /api/bench/echo, the framework baseline of `npm run bench:*`. Off unless set. */
+  BENCH_ROUTES: bool.default(false),
   /** Build output folder; lets two builds (e.g. tests and a dev server) live side by side. */
   NEXT_DIST_DIR: z.string().default(".next"),
 });
@@ -63,10 +65,17 @@ export type Env = z.infer<typeof schema> & { DEMO_CASHIER: boolean };
 
 export class EnvError extends Error {}
 
+function isNextBuild(): boolean {
+  const [, script = "", command] = process.argv;
+  return /(^|[\\/])next(\.js)?$/.test(script) && command === "build";
+}
+
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const nodeEnv = source.NODE_ENV ?? "development";
   // `next build` runs with NODE_ENV=production but serves nothing: secrets are checked at start.
-  const building = source.NEXT_PHASE === "phase-production-build";
+  // Next sets NEXT_PHASE only after loading next.config.ts, so the build process is also
+  // recognised by its command line.
+  const building = source.NEXT_PHASE === "phase-production-build" || isNextBuild();
   const production = nodeEnv === "production" && !building;
 
   const input: Record<string, string | undefined> = { ...source };

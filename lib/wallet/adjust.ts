@@ -14,7 +14,7 @@ export interface Adjustment {
  */
 export async function adjustBalance(opts: { playerId: number; amount: string; reason: string; adminId: number | null }): Promise<Adjustment> {
   const res = await pool.query<{ code: number; message: string; balance: string | null; ledger_id: string | null; currency: string | null }>(
-    `SELECT (r).* FROM (SELECT wallet_adjust($1, $2::numeric, $3, $4) AS r) t`,
+    `SELECT * FROM wallet_adjust($1, $2::numeric, $3, $4)`,
     [opts.playerId, opts.amount, opts.reason, opts.adminId],
   );
   const row = res.rows[0];

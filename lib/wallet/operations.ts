@@ -48,10 +48,13 @@ async function call(method: "Authorization" | "Credit" | "Debit", args: unknown[
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     try {
-      const res = await client.query<ResultRow>(
-        `SELECT (r).* FROM (SELECT wallet_callback($1, $2, $3, $4, $5, $6, $7::numeric, $8::numeric, $9, $10, $11, $12) AS r) t`,
-        [method, ...args, idleSeconds(), ctx.elapsedMs(), ctx.ip],
-      );
+      // A named statement is parsed and planned once per connection. The function is called in
+      // FROM: `(f()).*` in a select list would be evaluated once per output column.
+      const res = await client.query<ResultRow>({
+        name: "wallet_callback",
+        text: "SELECT * FROM wallet_callback($1, $2, $3, $4, $5, $6, $7::numeric, $8::numeric, $9, $10, $11, $12)",
+        values: [method, ...args, idleSeconds(), ctx.elapsedMs(), ctx.ip],
+      });
       const row = res.rows[0];
       if (!row) throw new Error("wallet_callback returned no row");
       return row;

@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { ensureDatabase, startEmbeddedPostgres } from "../../scripts/lib/embedded-pg";
 import { migrate } from "../../scripts/lib/migrate";
+import { freePort } from "../../scripts/lib/ports";
 
 /**
  * One real PostgreSQL (embedded) for the whole run, in a throwaway folder on a free port. The
@@ -12,17 +12,6 @@ import { migrate } from "../../scripts/lib/migrate";
  * so files run in parallel without seeing each other's rows.
  */
 export const TEMPLATE_DB = "template_test";
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(path.join(tmpdir(), "wg-test-pg-"));

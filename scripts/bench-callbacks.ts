@@ -1,0 +1,189 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { sign } from "@/lib/webgames/signature";
+import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-pg";
+import { freePort } from "./lib/ports";
+import { migrate } from "./lib/migrate";
+import { ROOT, ensureBuild, productionEnv, startApp } from "./lib/app-server";
+import { stopChild } from "./lib/processes";
+
+/**
+ * `npm run bench:callbacks [-- --duration 20 --connections 32 --players 100 --rebuild]`
+ *
+ * Production build + `next start` on an embedded PostgreSQL. In the same run:
+ *  1. baseline: a bare JSON-echo route of the same app (the framework's own ceiling);
+ *  2. signed Credit+Debit traffic at concurrency 32 for 20 s over 100 players, every transaction
+ *     distinct (each round: a bet of 1.00, then a closing win of 0 or 2.50);
+ * then prints requests/s, p50, p99 and the ratio to the baseline, and audits the ledger.
+ * Goal on 2 cores: ratio ≥ 0.6 and p99 ≤ 50 ms.
+ */
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "20" },
+    connections: { type: "string", default: "32" },
+    players: { type: "string", default: "100" },
+    rebuild: { type: "boolean", default: false },
+  },
+});
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const PLAYERS = Number(args.players);
+const KEY = "bench-secret";
+const GAME = 11;
+
+const dir = mkdtempSync(path.join(tmpdir(), "wg-bench-"));
+const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), persistent: false });
+await ensureDatabase(pg.baseUrl, "bench");
+const databaseUrl = pg.urlFor("bench");
+await migrate(databaseUrl);
+
+const port = await freePort();
+const appUrl = `http://127.0.0.1:${port}`;
+process.env.DATABASE_URL = databaseUrl;
+process.env.WEBGAMES_API_KEY = KEY;
+process.env.WEBGAMES_API_URL = "http://127.0.0.1:9"; // no provider is needed for callbacks
+ensureBuild(".next-bench", args.rebuild);
+const app = await startApp(port, productionEnv({ databaseUrl, providerUrl: "http://127.0.0.1:9", appUrl, distDir: ".next-bench", extra: { WEBGAMES_API_KEY: KEY, BENCH_ROUTES: "true" } }));
+
+const { createPlayer } = await import("@/lib/players/create-player");
+const { issueLaunch } = await import("@/lib/wallet/launch");
+const { pool } = await import("@/lib/db");
+
+type Fields = Record<string, string | number | boolean>;
+const json = (f: Fields) => JSON.stringify(f);
+
+console.log(`setting up ${PLAYERS} players with authorized game sessions…`);
+const players: { id: number; token: string }[] = [];
+for (let i = 0; i < PLAYERS; i++) {
+  const { id } = await createPlayer({ email: `bench${i}@bench.local`, password: "bench-password", nick: `Bench ${i}`, currency: "EUR", openingBalance: "1000000.00" });
+  const { token } = await issueLaunch({ playerId: id, gameId: GAME });
+  const res = await fetch(`${appUrl}/api/callbacks/Authorization`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: json({ player_id: id, game_id: GAME, token, hash: sign("Authorization", [id, GAME, token], KEY) }),
+  });
+  const body = (await res.json()) as { code: number };
+  if (body.code !== 0) throw new Error(`authorization failed for player ${id}: ${JSON.stringify(body)}`);
+  players.push({ id, token });
+}
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+}
+const run = (opts: autocannon.Options) =>
+  new Promise<autocannon.Result>((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+const summarize = (r: autocannon.Result, protocolErrors = 0): Run => ({
+  rps: r.requests.average,
+  p50: r.latency.p50,
+  p99: r.latency.p99,
+  requests: r.requests.total,
+  errors: r.errors + r.timeouts + protocolErrors,
+  non2xx: r.non2xx,
+});
+
+const echoBody = json({ token: "x".repeat(43), player_id: 1, round_id: 1, game_id: GAME, transaction_id: 1, amount: 1, is_close: false, hash: "0".repeat(32) });
+const echoOpts: autocannon.Options = { url: `${appUrl}/api/bench/echo`, method: "POST", headers: { "content-type": "application/json" }, body: echoBody, connections: CONNECTIONS };
+console.log("warming up…");
+await run({ ...echoOpts, duration: 3 });
+console.log(`baseline: JSON echo, ${CONNECTIONS} connections, ${Math.round(DURATION / 2)} s…`);
+const baseline = summarize(await run({ ...echoOpts, duration: Math.max(5, Math.round(DURATION / 2)) }));
+
+let seq = Date.now() * 1000;
+let next = 0;
+let okAnswers = 0;
+let protocolErrors = 0;
+const codes = new Map<number, number>();
+interface Ctx {
+  player?: { id: number; token: string };
+  round?: number;
+}
+const moneyBody = (method: "Credit" | "Debit", ctx: Ctx, amount: string, close: boolean) => {
+  const p = ctx.player!;
+  const tx = ++seq;
+  const hash = sign(method, [p.id, ctx.round!, GAME, tx, p.token], KEY);
+  const extra = method === "Debit" ? `,"bet_amount":1.00` : "";
+  return `{"token":"${p.token}","player_id":${p.id},"round_id":${ctx.round},"game_id":${GAME},"transaction_id":${tx},"amount":${amount},"is_close":${close}${extra},"hash":"${hash}"}`;
+};
+const onResponse = (_status: number, body: string) => {
+  const code = (JSON.parse(body) as { code: number }).code;
+  codes.set(code, (codes.get(code) ?? 0) + 1);
+  if (code === 0) okAnswers++;
+  else protocolErrors++;
+};
+const moneyOpts = (duration: number): autocannon.Options => ({
+  url: appUrl,
+  connections: CONNECTIONS,
+  duration,
+  requests: [
+    {
+      method: "POST",
+      path: "/api/callbacks/Credit",
+      headers: { "content-type": "application/json" },
+      setupRequest: (req: autocannon.Request, context: Ctx) => {
+        context.player = players[next++ % players.length];
+        context.round = ++seq;
+        return { ...req, body: moneyBody("Credit", context, "1.00", false) };
+      },
+      onResponse,
+    },
+    {
+      method: "POST",
+      path: "/api/callbacks/Debit",
+      headers: { "content-type": "application/json" },
+      setupRequest: (req: autocannon.Request, context: Ctx) => ({ ...req, body: moneyBody("Debit", context, context.round! % 2 ? "2.50" : "0", true) }),
+      onResponse,
+    },
+  ] as unknown as autocannon.Request[],
+});
+console.log("warming up the wallet…");
+await run(moneyOpts(3));
+const errorsBefore = protocolErrors;
+console.log(`callbacks: signed Credit+Debit, ${CONNECTIONS} connections, ${DURATION} s, ${PLAYERS} players…`);
+const wallet = summarize(await run(moneyOpts(DURATION)));
+wallet.errors += protocolErrors - errorsBefore;
+
+// Ledger audit: every balance equals its ledger, nothing negative, one row per key, one row per 0.
+const audit = await pool.query<{ mismatched: number; negative: number; dupes: number; rows: number; open_rounds: number }>(`
+  SELECT
+    (SELECT count(*)::int FROM wallets w WHERE w.balance <> (SELECT COALESCE(sum(amount), 0) FROM ledger_entries l WHERE l.player_id = w.player_id)) AS mismatched,
+    (SELECT count(*)::int FROM ledger_entries WHERE balance_after < 0) AS negative,
+    (SELECT count(*)::int FROM (SELECT 1 FROM ledger_entries WHERE round_id IS NOT NULL GROUP BY player_id, round_id, transaction_id HAVING count(*) > 1) d) AS dupes,
+    (SELECT count(*)::int FROM ledger_entries WHERE kind <> 'adjustment') AS rows,
+    (SELECT count(*)::int FROM rounds WHERE status = 'open') AS open_rounds`);
+const a = audit.rows[0]!;
+
+// Two wallet runs (warm-up + measured) may each end with one request per connection unanswered.
+const inFlightOk = a.rows >= okAnswers && a.rows - okAnswers <= 2 * CONNECTIONS;
+const fmt = (n: number, d = 1) => n.toFixed(d).padStart(10);
+const ratio = wallet.rps / baseline.rps;
+console.log(`
+                         req/s      p50 ms     p99 ms   requests     errors
+ baseline (JSON echo) ${fmt(baseline.rps)} ${fmt(baseline.p50)} ${fmt(baseline.p99)} ${String(baseline.requests).padStart(10)} ${String(baseline.errors + baseline.non2xx).padStart(10)}
+ Credit+Debit         ${fmt(wallet.rps)} ${fmt(wallet.p50)} ${fmt(wallet.p99)} ${String(wallet.requests).padStart(10)} ${String(wallet.errors + wallet.non2xx).padStart(10)}
+
+ ratio to baseline: ${ratio.toFixed(2)}  (goal ≥ 0.60: ${ratio >= 0.6 ? "met" : "NOT met"})
+ p99: ${wallet.p99.toFixed(1)} ms  (goal ≤ 50 ms: ${wallet.p99 <= 50 ? "met" : "NOT met"})
+ answer codes: ${[...codes].map(([c, n]) => `${c}×${n}`).join(", ")}
+
+ ledger audit: balances ≠ ledger sum: ${a.mismatched}, negative balances: ${a.negative}, duplicate keys: ${a.dupes},
+               ledger rows ${a.rows} vs code-0 answers ${okAnswers} (autocannon drops answers still in flight
+               when a run ends: at most one per connection per run): ${inFlightOk ? "consistent" : "INCONSISTENT"},
+               rounds left open by runs ending between a bet and its win: ${a.open_rounds}
+`);
+mkdirSync(path.join(ROOT, "bench-results"), { recursive: true });
+writeFileSync(path.join(ROOT, "bench-results/callbacks.json"), JSON.stringify({ at: new Date().toISOString(), baseline, wallet, ratio, audit: a, okAnswers, codes: Object.fromEntries(codes) }, null, 2));
+
+await pool.end();
+await stopChild(app);
+await pg.stop();
+rmSync(dir, { recursive: true, force: true });
+const invariantsHold = a.mismatched === 0 && a.negative === 0 && a.dupes === 0 && inFlightOk;
+process.exit(invariantsHold ? 0 : 1);

@@ -1,0 +1,46 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { startChild, waitForHttp, type Child } from "./processes";
+
+/**
+ * A production build of the app and `next start` on a given port, for benchmarks and fault tests.
+ * Every secret is passed explicitly: production refuses to start without them.
+ */
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+const NEXT = path.join(ROOT, "node_modules/.bin/next");
+
+export function productionEnv(opts: { databaseUrl: string; providerUrl: string; appUrl: string; distDir: string; extra?: Record<string, string> }): Record<string, string> {
+  const base: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) base[k] = v;
+  return {
+    ...base,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: opts.distDir,
+    DATABASE_URL: opts.databaseUrl,
+    WEBGAMES_API_URL: opts.providerUrl,
+    WEBGAMES_PARTNER_ID: "1",
+    WEBGAMES_API_KEY: base.BENCH_API_KEY ?? "bench-secret",
+    AUTH_SECRET: "bench-auth-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+    APP_URL: opts.appUrl,
+    ...opts.extra,
+  };
+}
+
+/** Builds into `distDir` unless a build is already there (pass rebuild to force). */
+export function ensureBuild(distDir: string, rebuild = false): void {
+  if (!rebuild && existsSync(path.join(ROOT, distDir, "BUILD_ID"))) {
+    console.log(`using the existing production build in ${distDir} (--rebuild to rebuild)`);
+    return;
+  }
+  console.log(`building the app into ${distDir}…`);
+  const r = spawnSync(NEXT, ["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (r.status !== 0) throw new Error("next build failed");
+}
+
+export async function startApp(port: number, env: Record<string, string>, opts: { quiet?: boolean } = {}): Promise<Child> {
+  const child = startChild(`app:${port}`, NEXT, ["start", "--port", String(port), "--hostname", "127.0.0.1"], env, { quiet: opts.quiet ?? true });
+  await waitForHttp(`http://127.0.0.1:${port}/api/bench/echo`, 60_000);
+  return child;
+}
