@@ -87,7 +87,21 @@ export async function playSession(opts: PlaySessionOptions): Promise<PlaySession
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ session: summary.sessionId, bet: opts.bet }),
     });
-    const a = (await r.json()) as SpinAnswer;
+    const raw = (await r.json()) as Partial<SpinAnswer> & { code?: number; message?: string };
+    // A non-spin answer (e.g. HTTP 500 {code:1}) still counts as a failed spin with its code.
+    const a: SpinAnswer = {
+      ok: raw.ok === true,
+      balance: raw.balance ?? summary.finalBalance ?? "0",
+      currency: raw.currency ?? "",
+      bet: raw.bet ?? opts.bet,
+      reels: raw.reels ?? [],
+      wins: raw.wins ?? [],
+      totalWin: raw.totalWin ?? "0",
+      freeSpins: raw.freeSpins ?? [],
+      partnerCodes: raw.partnerCodes ?? [],
+      transactions: raw.transactions ?? 0,
+      ...(raw.error ? { error: raw.error } : raw.ok === true ? {} : { error: { code: raw.code ?? -1, message: raw.message ?? `HTTP ${r.status}` } }),
+    };
     summary.spins++;
     summary.transactions += a.transactions ?? 0;
     for (const c of a.partnerCodes ?? []) summary.partnerCodes[c] = (summary.partnerCodes[c] ?? 0) + 1;

@@ -59,7 +59,8 @@ export class IdSource {
   }
 }
 
-export const cryptoRng: Rng = () => randomInt(0, 2 ** 48) / 2 ** 48;
+// randomInt's range must stay below 2^48, hence 2^47 steps.
+export const cryptoRng: Rng = () => randomInt(0, 2 ** 47) / 2 ** 47;
 
 export function betLadder(currency: string): string[] {
   return minorUnits(currency) === 0

@@ -193,6 +193,21 @@ describe("bot", () => {
     expect(s.partnerCodes["0"]).toBe(s.transactions);
   });
 
+  it("plays with the default crypto RNG (no seed)", async () => {
+    const unseeded = await startSimulator({ port: 0, partners: [{ partnerId: 1, apiKey: KEY, apiUrl: wallet.url }], log: () => {} });
+    try {
+      wallet.addPlayer("902", "100.00", { currency: "EUR" });
+      const launch = new URL(wallet.launch(unseeded.url, "902", "11"));
+      // A relative launch URL resolves against simUrl, as the bot documents.
+      const s = await playSession({ simUrl: unseeded.url, launchUrl: launch.pathname + launch.search, spins: 30, bet: "0.1" });
+      expect(s).toMatchObject({ launched: true, spins: 30, okSpins: 30, failedSpins: 0, totalBet: "3" });
+      const demo = await playSession({ simUrl: unseeded.url, launchUrl: "/game?partner_id=1&game_id=3&currency=DMO", spins: 30, bet: "1" });
+      expect(demo).toMatchObject({ okSpins: 30, transactions: 0, totalBet: "30" });
+    } finally {
+      await unseeded.close();
+    }
+  });
+
   it("reports a refused launch", async () => {
     wallet.addPlayer("901", "5");
     const url = wallet.launch(sim.url, "901", "2").replace(/token=[^&]+/, "token=bad");
