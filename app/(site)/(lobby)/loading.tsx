@@ -1,0 +1,5 @@
+import { LobbySkeleton } from "@/components/lobby/lobby-skeleton";
+
+export default function Loading() {
+  return <LobbySkeleton />;
+}

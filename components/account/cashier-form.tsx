@@ -1,0 +1,23 @@
+"use client";
+
+import { useActionState } from "react";
+import { depositAction } from "@/lib/account/actions";
+import { Button } from "@/components/ui/button";
+import { Field, FormMessage, Input } from "@/components/ui/field";
+
+export function CashierForm({ currency, cap }: { currency: string; cap: string }) {
+  const [state, action, pending] = useActionState(depositAction, {});
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      {state.message ? <FormMessage tone={state.ok ? "success" : "error"}>{state.message}</FormMessage> : null}
+      <Field id="amount" label={`Amount (${currency})`} errors={state.fieldErrors?.amount} hint={`Play money for testing, up to ${cap} ${currency} per deposit.`}>
+        <div className="flex gap-2">
+          <Input id="amount" name="amount" inputMode="decimal" placeholder="100.00" autoComplete="off" required errors={state.fieldErrors?.amount} />
+          <Button type="submit" disabled={pending} className="shrink-0">
+            {pending ? "Adding…" : "Add funds"}
+          </Button>
+        </div>
+      </Field>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import Link from "next/link";
+import { memo } from "react";
+import type { CompactGame } from "@/lib/catalog/compact";
+
+const actionClass =
+  "inline-flex h-8 flex-1 items-center justify-center rounded-md text-xs font-semibold transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft focus-visible:ring-offset-2 focus-visible:ring-offset-surface-raised";
+
+export const GameTile = memo(function GameTile({
+  game,
+  favorite,
+  onToggleFavorite,
+  eager,
+}: {
+  game: CompactGame;
+  favorite: boolean | null;
+  onToggleFavorite?: (id: number) => void;
+  eager?: boolean;
+}) {
+  return (
+    <article data-testid="game-tile" data-game-id={game.id} className="group flex flex-col overflow-hidden rounded-xl bg-surface-raised ring-1 ring-surface-border transition hover:-translate-y-0.5 hover:ring-brand/60">
+      <div className="relative aspect-square bg-surface-overlay">
+        {/* Icons live on the provider's host: a plain lazy <img> with fixed dimensions (no layout shift). */}
+        <img src={game.icon} alt="" width={206} height={206} loading={eager ? "eager" : "lazy"} decoding="async" className="h-full w-full object-cover" />
+        {game.rtp ? (
+          <span className="absolute bottom-2 left-2 rounded-md bg-black/70 px-1.5 py-0.5 font-mono text-[11px] text-zinc-200">
+            RTP {game.rtp}%
+          </span>
+        ) : null}
+        {favorite !== null && onToggleFavorite ? (
+          <button
+            type="button"
+            onClick={() => onToggleFavorite(game.id)}
+            aria-pressed={favorite}
+            aria-label={favorite ? `Remove ${game.title} from favorites` : `Add ${game.title} to favorites`}
+            className="absolute right-2 top-2 grid h-8 w-8 place-items-center rounded-full bg-black/60 text-lg leading-none text-zinc-200 transition hover:bg-black/80 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft"
+          >
+            <span aria-hidden className={favorite ? "text-amber-400" : ""}>
+              {favorite ? "★" : "☆"}
+            </span>
+          </button>
+        ) : null}
+      </div>
+      <div className="flex flex-1 flex-col gap-1 p-3">
+        <h3 className="truncate text-sm font-semibold text-white" title={game.title}>
+          {game.title}
+        </h3>
+        <p className="truncate text-xs text-zinc-400">
+          {game.category}
+          {game.provider ? <span className="text-zinc-500"> · {game.provider}</span> : null}
+        </p>
+        <div className="mt-auto flex gap-2 pt-2">
+          <Link href={`/play/${game.id}`} prefetch={false} aria-label={`Play ${game.title} for real money`} className={`${actionClass} bg-brand text-white hover:bg-brand-strong`}>
+            Play
+          </Link>
+          <Link
+            href={`/play/${game.id}?mode=demo`}
+            prefetch={false}
+            aria-label={`Play ${game.title} in demo mode`}
+            className={`${actionClass} bg-surface-overlay text-zinc-200 ring-1 ring-inset ring-surface-border hover:bg-surface-border`}
+          >
+            Demo
+          </Link>
+        </div>
+      </div>
+    </article>
+  );
+});
+
+export function GameTileSkeleton() {
+  return (
+    <div aria-hidden className="overflow-hidden rounded-xl bg-surface-raised ring-1 ring-surface-border">
+      <div className="aspect-square animate-pulse bg-surface-overlay" />
+      <div className="space-y-2 p-3">
+        <div className="h-3.5 w-3/4 animate-pulse rounded bg-surface-overlay" />
+        <div className="h-3 w-1/2 animate-pulse rounded bg-surface-overlay" />
+        <div className="h-8 animate-pulse rounded bg-surface-overlay" />
+      </div>
+    </div>
+  );
+}
+
+export const GRID_CLASS = "grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 md:grid-cols-4 lg:grid-cols-5 xl:grid-cols-6";

@@ -1,0 +1,73 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { clientIp } from "@/lib/callbacks/client-ip";
+import { env } from "@/lib/env";
+import { createPlayer, EmailTakenError } from "@/lib/players/create-player";
+import { signIn, signOut } from "./auth";
+import { clearLoginFailures, loginKey, loginLimitState, recordLoginFailure } from "./rate-limit";
+import { safeCallbackUrl, signInSchema, signUpSchema, type FormState } from "./schemas";
+
+type SignInField = "email" | "password";
+type SignUpField = "email" | "password" | "nick" | "currency";
+
+const text = (form: FormData, key: string) => {
+  const v = form.get(key);
+  return typeof v === "string" ? v : undefined;
+};
+
+function minutesUntil(at: Date): number {
+  return Math.max(1, Math.ceil((at.getTime() - Date.now()) / 60_000));
+}
+
+export async function signInAction(_prev: FormState<SignInField>, form: FormData): Promise<FormState<SignInField>> {
+  const parsed = signInSchema.safeParse({ email: text(form, "email"), password: text(form, "password"), callbackUrl: text(form, "callbackUrl") });
+  const values = { email: text(form, "email") ?? "" };
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState<SignInField>["fieldErrors"], values };
+
+  const key = loginKey(parsed.data.email, clientIp(await headers(), env.TRUSTED_PROXY_HOPS));
+  const limit = await loginLimitState(key);
+  if (limit.limited && limit.retryAt) {
+    return { message: `Too many failed sign-in attempts. Please wait ${minutesUntil(limit.retryAt)} min and try again.`, values };
+  }
+  try {
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+  } catch (err) {
+    if (err instanceof AuthError) {
+      await recordLoginFailure(key);
+      return { message: "Wrong email or password.", values };
+    }
+    throw err;
+  }
+  await clearLoginFailures(key);
+  // Outside the try: redirect() works by throwing.
+  redirect(safeCallbackUrl(parsed.data.callbackUrl));
+}
+
+export async function signUpAction(_prev: FormState<SignUpField>, form: FormData): Promise<FormState<SignUpField>> {
+  const raw = {
+    email: text(form, "email"),
+    password: text(form, "password"),
+    nick: text(form, "nick"),
+    currency: text(form, "currency"),
+    callbackUrl: text(form, "callbackUrl"),
+  };
+  const values = { email: raw.email ?? "", nick: raw.nick ?? "", currency: raw.currency ?? "" };
+  const parsed = signUpSchema.safeParse(raw);
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState<SignUpField>["fieldErrors"], values };
+  try {
+    await createPlayer({ email: parsed.data.email, password: parsed.data.password, nick: parsed.data.nick, currency: parsed.data.currency });
+  } catch (err) {
+    if (err instanceof EmailTakenError) return { fieldErrors: { email: ["An account with this email already exists. Sign in instead."] }, values };
+    throw err;
+  }
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+  redirect(safeCallbackUrl(parsed.data.callbackUrl));
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

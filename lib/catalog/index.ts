@@ -1,0 +1,43 @@
+import "server-only";
+import { fetchCatalog, GAME_TYPE, type CatalogGame } from "@/lib/webgames/client";
+import { CatalogCache, type CatalogSnapshot } from "./catalog-cache";
+import { dbSnapshotStore } from "./snapshot-store";
+import { toCompact, type CompactGame } from "./compact";
+
+export { CatalogUnavailableError, type CatalogSnapshot } from "./catalog-cache";
+
+/** Five minutes: the provider's catalog changes rarely; admins can force a reload. */
+export const CATALOG_TTL_MS = 5 * 60 * 1000;
+
+const globalForCatalog = globalThis as unknown as { catalogCache?: CatalogCache };
+const cache = (globalForCatalog.catalogCache ??= new CatalogCache({
+  fetchCatalog: () => fetchCatalog(),
+  store: dbSnapshotStore(GAME_TYPE),
+  ttlMs: CATALOG_TTL_MS,
+}));
+
+/** The cached catalog; never calls the provider while any good copy exists (see CatalogCache). */
+export function getCatalog(): Promise<CatalogSnapshot> {
+  return cache.get();
+}
+
+/** Admins: reload from the provider now (revalidation). Keeps the old copy if the provider fails. */
+export function revalidateCatalog(): Promise<CatalogSnapshot> {
+  return cache.refresh();
+}
+
+export async function findGame(id: number): Promise<CatalogGame | null> {
+  const { games } = await getCatalog();
+  return games.find((g) => g.id === id) ?? null;
+}
+
+// The compact payload is derived once per catalog copy, not per request.
+let compactFor: { source: CatalogGame[]; games: CompactGame[]; version: string } | null = null;
+
+export async function getCompactCatalog(): Promise<{ games: CompactGame[]; version: string; snapshot: CatalogSnapshot }> {
+  const snapshot = await getCatalog();
+  if (compactFor?.source !== snapshot.games) {
+    compactFor = { source: snapshot.games, games: snapshot.games.map(toCompact), version: snapshot.fetchedAt.getTime().toString(36) };
+  }
+  return { games: compactFor.games, version: compactFor.version, snapshot };
+}

@@ -1,0 +1,21 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { securityHeaders } from "@/lib/security/headers";
+
+/**
+ * Security headers, set at request time rather than in next.config.ts `headers()`: those are
+ * frozen into the build, while the provider's origin (allowed frames and icons) is runtime
+ * configuration (WEBGAMES_API_URL) that may differ between builds and deployments.
+ */
+const headers = securityHeaders(env.WEBGAMES_API_URL, env.NODE_ENV !== "production");
+
+export function proxy(_req: NextRequest): NextResponse {
+  const res = NextResponse.next();
+  for (const [key, value] of headers) res.headers.set(key, value);
+  return res;
+}
+
+export const config = {
+  // Everything but the immutable build assets (their content types are fixed by Next).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
