@@ -134,14 +134,18 @@ function toRow(r: DbLedgerRow): LedgerRow {
 }
 
 /** One keyset page, newest first. `after` is the previous page's nextCursor. */
-async function ledgerPage(f: TransactionFilters, after: string[] | null, limit: number): Promise<{ rows: DbLedgerRow[]; more: boolean }> {
+/** The page query's SQL and parameters (exported for the benchmark's EXPLAIN). */
+export function ledgerPageQuery(f: TransactionFilters, after: string[] | null, limit: number): { text: string; values: unknown[] } {
   const c = transactionConditions(f);
   if (after) c.add(`(l.created_at, l.id) < (${c.p(after[0])}::timestamptz, ${c.p(after[1])}::bigint)`);
-  const res = await pool.query<DbLedgerRow>(
-    `SELECT ${LEDGER_COLUMNS} FROM ledger_entries l JOIN players p ON p.id = l.player_id
-     ${c.where()} ORDER BY l.created_at DESC, l.id DESC LIMIT ${c.p(limit + 1)}`,
-    c.params,
-  );
+  const text = `SELECT ${LEDGER_COLUMNS} FROM ledger_entries l JOIN players p ON p.id = l.player_id
+     ${c.where()} ORDER BY l.created_at DESC, l.id DESC LIMIT ${c.p(limit + 1)}`;
+  return { text, values: c.params };
+}
+
+async function ledgerPage(f: TransactionFilters, after: string[] | null, limit: number): Promise<{ rows: DbLedgerRow[]; more: boolean }> {
+  const q = ledgerPageQuery(f, after, limit);
+  const res = await pool.query<DbLedgerRow>(q.text, q.values);
   const more = res.rows.length > limit;
   return { rows: more ? res.rows.slice(0, limit) : res.rows, more };
 }

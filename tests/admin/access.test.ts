@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { SessionPlayer } from "@/lib/auth/guards";
+import { AdminAccessError, assertAdmin } from "@/lib/admin/access";
+import { callbackHealth, codeBreakdown, listCallbacks } from "@/lib/admin/callbacks";
+import { loadDashboard } from "@/lib/admin/dashboard";
+import { adjustBalanceAs, revokeSessionsAs, setBlockedAs } from "@/lib/admin/player-actions";
+import { loadPlayer, searchPlayers } from "@/lib/admin/players";
+import { findRounds, loadRound } from "@/lib/admin/rounds";
+import { listTransactions, transactionsCsvStream, transactionTotals } from "@/lib/admin/transactions";
+import { balanceOf, liveSession, pool } from "../wallet/harness";
+import { viewers } from "./helpers";
+
+let player: SessionPlayer;
+let admin: SessionPlayer;
+let victim: Awaited<ReturnType<typeof liveSession>>;
+
+beforeAll(async () => {
+  ({ player, admin } = await viewers());
+  victim = await liveSession({ balance: "100.00" });
+  await victim.bet("1.00", { round_id: "A1" });
+});
+
+describe("assertAdmin", () => {
+  it.each<[string, () => SessionPlayer | null, number | null]>([
+    ["anonymous", () => null, 401],
+    ["player", () => player, 403],
+    ["blocked admin", () => ({ ...admin, blocked: true }), 403],
+    ["admin", () => admin, null],
+  ])("%s", (_n, viewer, status) => {
+    if (status === null) expect(assertAdmin(viewer())).toBe(admin);
+    else expect(() => assertAdmin(viewer())).toThrow(expect.objectContaining({ status }));
+  });
+});
+
+describe("no loader, export or action runs for anonymous or player viewers", () => {
+  const calls: [string, (v: SessionPlayer | null) => Promise<unknown> | unknown][] = [
+    ["listTransactions", (v) => listTransactions(v, {})],
+    ["transactionTotals", (v) => transactionTotals(v, {})],
+    ["transactionsCsvStream", (v) => transactionsCsvStream(v, {})],
+    ["loadRound", (v) => loadRound(v, victim.player.id, "A1")],
+    ["findRounds", (v) => findRounds(v, "A1")],
+    ["searchPlayers", (v) => searchPlayers(v, undefined)],
+    ["loadPlayer", (v) => loadPlayer(v, victim.player.id, 30)],
+    ["listCallbacks", (v) => listCallbacks(v, {})],
+    ["callbackHealth", (v) => callbackHealth(v)],
+    ["codeBreakdown", (v) => codeBreakdown(v)],
+    ["loadDashboard", (v) => loadDashboard(v)],
+    ["setBlockedAs", (v) => setBlockedAs(v, victim.player.id, true)],
+    ["revokeSessionsAs", (v) => revokeSessionsAs(v, victim.player.id)],
+    ["adjustBalanceAs", (v) => adjustBalanceAs(v, victim.player.id, { amount: "1000", reason: "free money" })],
+  ];
+  it.each(calls)("%s", async (_name, call) => {
+    for (const [viewer, status] of [[null, 401], [player, 403]] as const) {
+      const attempt = async () => call(viewer);
+      await expect(attempt()).rejects.toBeInstanceOf(AdminAccessError);
+      await expect(attempt()).rejects.toMatchObject({ status });
+    }
+    // …and an admin gets through.
+    await expect((async () => call(admin))()).resolves.toBeDefined();
+  });
+
+  it("refused calls left no trace: only the admin pass wrote audit rows and moved money", async () => {
+    // The admin pass above did block and adjust; refused calls must have added nothing beyond those.
+    const audit = await pool.query<{ action: string; admin_id: number }>(`SELECT action, admin_id FROM admin_actions ORDER BY id`);
+    expect(audit.rows.every((r) => r.admin_id === admin.id)).toBe(true);
+    expect(audit.rows.map((r) => r.action)).toEqual(["block", "revoke_sessions", "adjust_balance"]);
+    expect(await balanceOf(victim.player.id)).toBe("1099.00000000");
+  });
+});
+
+/** Every admin route file checks the role itself, not only the layout. */
+describe("every admin entry point calls its guard", () => {
+  const root = path.resolve(import.meta.dirname, "../../app/admin");
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) => {
+      const p = path.join(dir, f);
+      return statSync(p).isDirectory() ? files(p) : [p];
+    });
+  const all = files(root);
+  it.each(all.filter((f) => f.endsWith("page.tsx") || f.endsWith("layout.tsx")).map((f) => [path.relative(root, f)]))("page %s", (rel) => {
+    const src = readFileSync(path.join(root, rel), "utf8");
+    expect(src).toMatch(/await adminForPage\(/);
+    expect(src).toMatch(/if \(!admin\) return <Forbidden \/>/);
+  });
+  it.each(all.filter((f) => f.endsWith("route.ts")).map((f) => [path.relative(root, f)]))("route %s", (rel) => {
+    const src = readFileSync(path.join(root, rel), "utf8");
+    expect(src).toMatch(/const admin = await adminOrResponse\(\);\s+if \(admin instanceof Response\) return admin;/);
+  });
+  it.each(all.filter((f) => f.endsWith("actions.ts")).map((f) => [path.relative(root, f)]))("actions %s", (rel) => {
+    const src = readFileSync(path.join(root, rel), "utf8");
+    expect(src.startsWith('"use server"')).toBe(true);
+    // Each exported action runs through `run`, which passes the freshly read viewer to an *As function.
+    const exported = [...src.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{\s*\n\s*(.*)/g)];
+    expect(exported.length).toBeGreaterThan(0);
+    for (const [, name, body] of exported) expect(body, name).toMatch(/^return run\(\w+, \(viewer\) => \w+As\(viewer,/);
+    expect(src).toMatch(/await fn\(await currentPlayer\(\)\)/);
+  });
+});
