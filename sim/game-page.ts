@@ -63,15 +63,15 @@ body{display:flex;flex-direction:column;align-items:center;min-height:100%;paddi
 header{display:flex;justify-content:space-between;align-items:center;gap:8px}
 h1{font-size:clamp(16px,4vw,22px);margin:0;letter-spacing:.5px}
 .tag{font-size:12px;padding:3px 8px;border-radius:999px;background:#ffb02033;color:#ffcf6b}
-.reels{display:grid;grid-template-columns:repeat(5,1fr);gap:6px;padding:10px;border-radius:18px;background:linear-gradient(180deg,#1b1f3a,#12152a);box-shadow:inset 0 0 0 2px #3b3f7a,0 10px 40px #0008}
-.cell{aspect-ratio:1/1;display:flex;align-items:center;justify-content:center;border-radius:12px;background:linear-gradient(180deg,#262b52,#1a1e3d);font-weight:800;font-size:clamp(14px,5vw,30px);transition:transform .15s,box-shadow .15s,opacity .15s;user-select:none}
+.reels{display:grid;grid-template-columns:repeat(5,minmax(0,1fr));gap:6px;padding:10px;border-radius:18px;background:linear-gradient(180deg,#1b1f3a,#12152a);box-shadow:inset 0 0 0 2px #3b3f7a,0 10px 40px #0008}
+.cell{aspect-ratio:1/1;min-width:0;overflow:hidden;display:flex;align-items:center;justify-content:center;border-radius:12px;background:linear-gradient(180deg,#262b52,#1a1e3d);font-weight:800;font-size:clamp(14px,5vw,30px);transition:transform .15s,box-shadow .15s,opacity .15s;user-select:none}
 .cell.dim{opacity:.35}
 .cell.hit{box-shadow:0 0 0 3px #ffd34d,0 0 18px #ffd34d99;transform:scale(1.04);opacity:1}
 .spinning .cell{animation:blur .12s linear infinite}
 @keyframes blur{0%{transform:translateY(-4px)}50%{transform:translateY(4px)}100%{transform:translateY(-4px)}}
 .sym{display:inline-block}
 .s-10{color:#7fd1ff}.s-J{color:#8dff9e}.s-Q{color:#ff9ee7}.s-K{color:#ffb86b}.s-A{color:#ff6b6b}
-.s-BAR{color:#f5f5f5;background:#333a;padding:0 .25em;border-radius:6px;border:2px solid #ccc}
+.s-BAR{color:#f5f5f5;background:#333a;padding:0 .2em;font-size:.8em;border-radius:6px;border:2px solid #ccc}
 .s-7{color:#ff3b3b;text-shadow:0 0 8px #ff3b3b88;font-size:1.2em}
 .s-WILD{color:#1b1b1b;background:linear-gradient(135deg,#ffe27a,#ffad33);padding:.1em .3em;border-radius:8px;font-size:.62em}
 .s-SCATTER{color:#fff;background:radial-gradient(circle,#c77dff,#5a2dff);width:1.5em;height:1.5em;display:inline-flex;align-items:center;justify-content:center;border-radius:50%;font-size:.8em;box-shadow:0 0 10px #b84dff88}
@@ -166,7 +166,7 @@ async function doSpin(){
       }
     }
     winEl.textContent=fmt(res.totalWin);
-    if(res.ok&&res.totalWin!=="0")banner.textContent=t.win+": "+res.totalWin+" "+B.currency;
+    if(res.ok&&res.totalWin!=="0")banner.textContent=t.win+": "+fmt(res.totalWin)+" "+B.currency;
   }
   if(res.balance!==undefined)balEl.textContent=fmt(res.balance);
   if(!res.ok&&res.error){setError(errorText(res.error)); if(!res.reels||!res.reels.length)banner.textContent="";}
