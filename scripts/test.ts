@@ -5,7 +5,8 @@ import path from "node:path";
 /**
  * `npm test`: every test, in the order that fails fastest.
  *  1. typecheck;  2. Vitest (unit, wallet, simulator, faults) on an embedded PostgreSQL;
- *  3. a production build, then Playwright against it with the simulator (e2e/).
+ *  3. a production build, then the conformance checker over HTTP against it, then Playwright
+ *     against it with the simulator (e2e/).
  */
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
@@ -22,7 +23,6 @@ function run(title: string, cmd: string, args: string[], extraEnv: Record<string
 run("typecheck", bin("tsc"), ["--noEmit"]);
 run("vitest", bin("vitest"), ["run"]);
 const specs = existsSync(path.join(root, "e2e")) ? readdirSync(path.join(root, "e2e")).filter((f) => f.endsWith(".spec.ts")) : [];
-if (specs.length > 0) {
-  run("next build (for browser tests)", bin("next"), ["build"], { NEXT_DIST_DIR: ".next-test" });
-  run("playwright", bin("playwright"), ["test"]);
-}
+run("next build (production, for the HTTP-level suites)", bin("next"), ["build"], { NEXT_DIST_DIR: ".next-test" });
+run("conformance: sim:check against the production app", bin("tsx"), ["scripts/conformance.ts"], { CONFORMANCE_DIST_DIR: ".next-test" });
+if (specs.length > 0) run("playwright", bin("playwright"), ["test"]);
