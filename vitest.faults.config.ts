@@ -1,0 +1,27 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+/**
+ * `npm run test:faults`: the fault suite (tests/faults). Each file starts its own PostgreSQL,
+ * production app instance(s) and simulator, kills and restarts them; files run one at a time so
+ * that timings mean something on 2 cores. Excluded from the default `vitest run`.
+ */
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      "server-only": path.resolve(import.meta.dirname, "tests/setup/empty.ts"),
+    },
+  },
+  test: {
+    include: ["tests/faults/**/*.test.ts"],
+    globalSetup: ["tests/faults/global-setup.ts"],
+    pool: "forks",
+    fileParallelism: false,
+    maxWorkers: 1,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 30_000,
+    env: { NODE_ENV: "test" },
+  },
+});
