@@ -10,7 +10,8 @@ import type { LedgerEntry } from "../../sim/ledger";
  *  - every bet/win row of these players belongs to a call answered 0 (nothing applied that the
  *    provider was told failed or never sent);
  *  - no idempotency key twice; balance = sum(ledger) per player; no balance_after below zero;
- *    each row's balance_after = running sum of the player's ledger in id order (no lost update).
+ *    each row's balance_after = running sum of the player's ledger in id order (no lost update);
+ *    each round's bet_total/win_total = its ledger rows (nothing half-written).
  * Calls still without code 0 are listed as unresolved (the caller decides whether that is allowed).
  */
 export interface ReconcileReport {
@@ -18,16 +19,19 @@ export interface ReconcileReport {
   okCalls: number;
   ledgerRows: number;
   players: number;
-  unresolved: LedgerEntry[];
+  unresolved: ReconcileCall[];
   violations: string[];
 }
 
+/** The fields of a simulator ledger entry that reconciliation needs (tests may build their own). */
+export type ReconcileCall = Pick<LedgerEntry, "method" | "player_id" | "round_id" | "transaction_id" | "amount" | "code">;
+
 const keyOf = (player: string | number, round: string | null, tx: string | null) => `${player}|${round}|${tx}`;
 
-export async function reconcile(db: pg.Pool, calls: LedgerEntry[], playerIds: number[]): Promise<ReconcileReport> {
+export async function reconcile(db: pg.Pool, calls: ReconcileCall[], playerIds: number[]): Promise<ReconcileReport> {
   const violations: string[] = [];
   const money = calls.filter((c) => c.method === "Credit" || c.method === "Debit");
-  const byKey = new Map<string, LedgerEntry>();
+  const byKey = new Map<string, ReconcileCall>();
   for (const c of money) {
     const k = keyOf(c.player_id, c.round_id, c.transaction_id);
     if (byKey.has(k)) violations.push(`the simulator sent two logical calls with key ${k}`);
@@ -67,7 +71,7 @@ export async function reconcile(db: pg.Pool, calls: LedgerEntry[], playerIds: nu
     else if (c.code !== 0) violations.push(`ledger row ${found[0]!.id} (${k}) applied, but the provider's final answer was code ${c.code}`);
   }
 
-  const checks = await db.query<{ mismatched: number; negative: number; broken_chain: number; dupes: number }>(
+  const checks = await db.query<{ mismatched: number; negative: number; broken_chain: number; dupes: number; rounds_off: number }>(
     `SELECT
        (SELECT count(*)::int FROM wallets w WHERE w.player_id = ANY($1::int[])
            AND w.balance <> (SELECT COALESCE(sum(amount), 0) FROM ledger_entries l WHERE l.player_id = w.player_id)) AS mismatched,
@@ -76,7 +80,10 @@ export async function reconcile(db: pg.Pool, calls: LedgerEntry[], playerIds: nu
           SELECT balance_after, sum(amount) OVER (PARTITION BY player_id ORDER BY id) AS running
             FROM ledger_entries WHERE player_id = ANY($1::int[])) x WHERE balance_after <> running) AS broken_chain,
        (SELECT count(*)::int FROM (SELECT 1 FROM ledger_entries WHERE player_id = ANY($1::int[]) AND round_id IS NOT NULL
-          GROUP BY player_id, round_id, transaction_id HAVING count(*) > 1) d) AS dupes`,
+          GROUP BY player_id, round_id, transaction_id HAVING count(*) > 1) d) AS dupes,
+       (SELECT count(*)::int FROM rounds r WHERE r.player_id = ANY($1::int[]) AND (
+           r.bet_total <> COALESCE((SELECT -sum(amount) FROM ledger_entries l WHERE l.round_pk = r.id AND l.kind = 'bet'), 0)
+        OR r.win_total <> COALESCE((SELECT sum(amount) FROM ledger_entries l WHERE l.round_pk = r.id AND l.kind = 'win'), 0))) AS rounds_off`,
     [playerIds],
   );
   const a = checks.rows[0]!;
@@ -84,6 +91,7 @@ export async function reconcile(db: pg.Pool, calls: LedgerEntry[], playerIds: nu
   if (a.negative) violations.push(`${a.negative} ledger row(s) with a negative balance_after`);
   if (a.broken_chain) violations.push(`${a.broken_chain} ledger row(s) whose balance_after is not the running sum (lost update)`);
   if (a.dupes) violations.push(`${a.dupes} duplicate idempotency key(s) in the ledger`);
+  if (a.rounds_off) violations.push(`${a.rounds_off} round(s) whose bet/win totals differ from their ledger rows (half-written)`);
 
   return {
     calls: money.length,
