@@ -90,6 +90,16 @@ for (const [name, f] of CASES) {
   row(name, "totals (streamed)", await measure(() => transactionTotals(viewer, f), Math.min(N, 5)));
 }
 
+// The other screens' loaders (no 300 ms budget is set for them; reported for the record).
+{
+  const { loadDashboard } = await import("@/lib/admin/dashboard");
+  const { listCallbacks, callbackHealth } = await import("@/lib/admin/callbacks");
+  const { loadPlayer } = await import("@/lib/admin/players");
+  row("dashboard", "loader (14 days)", await measure(() => loadDashboard(viewer), 5));
+  row("callbacks", "list + last-hour health", await measure(() => Promise.all([listCallbacks(viewer, {}), callbackHealth(viewer)]), 10));
+  row("player page", "loader", await measure(() => loadPlayer(viewer, s.player_id, 30), 10));
+}
+
 // A full export: rows per second and memory stay flat (one batch at a time).
 async function fullExport(name: string, f: TransactionFilters) {
   const before = process.memoryUsage().rss;

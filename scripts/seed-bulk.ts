@@ -63,11 +63,12 @@ try {
   await step(
     "round plan",
     `CREATE TEMP TABLE br ON COMMIT DROP AS
-     SELECT g, bp.id AS player_id, bp.currency, 1 + (g * 7) % 40 AS game_id, 'b' || g AS round_id,
+     SELECT g, bp.id AS player_id, bp.currency, 1 + abs(hashint4(g + 104729)::bigint) % 40 AS game_id, 'b' || g AS round_id,
             now() - interval '30 days' + (g::double precision / $1) * (interval '30 days' - interval '2 hours') AS opened_at,
-            (((g * 37) % 500 + 1) * CASE WHEN bp.minor_units = 8 THEN 0.00001 ELSE 0.10 END)::numeric(38,8) AS bet,
+            ((abs(hashint4(g)::bigint) % 500 + 1) * CASE WHEN bp.minor_units = 8 THEN 0.00001 ELSE 0.10 END)::numeric(38,8) AS bet,
             g % 500 = 0 AS stuck,
-            (ARRAY[0,0,0,0,0,0,1,1,2,5])[(g * 13) % 10 + 1] AS k
+            -- hashed, not g-modular, so wins are not tied to particular games or players
+            (ARRAY[0,0,0,0,0,0,1,1,2,5])[abs(hashint4(g + 7919)::bigint) % 10 + 1] AS k
      FROM generate_series(1, $1::int) g JOIN bp ON bp.idx = g % $2`,
     [rounds, players],
   );
