@@ -69,26 +69,25 @@ export function Lobby(props: LobbyProps) {
     return [...favoriteIds].map((id) => known.get(id) ?? byId?.get(id)).filter((g): g is CompactGame => Boolean(g));
   }, [favoriteIds, props.favorites, byId]);
 
+  // The latest set, for the toggle to decide add/remove without re-creating the callback.
+  const favoriteRef = useRef(favoriteIds);
+  favoriteRef.current = favoriteIds;
   const toggleFavorite = useCallback((id: number) => {
     setFavError(null);
-    let nowFavorite = false;
-    setFavoriteIds((prev) => {
-      const next = new Set(prev);
-      nowFavorite = !next.has(id);
-      if (nowFavorite) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+    const nowFavorite = !favoriteRef.current.has(id);
+    const apply = (add: boolean) =>
+      setFavoriteIds((prev) => {
+        const next = new Set(prev);
+        if (add) next.add(id);
+        else next.delete(id);
+        return next;
+      });
+    apply(nowFavorite);
     startTransition(async () => {
       const r = await toggleFavoriteAction({ gameId: id, favorite: nowFavorite });
       if (!r.ok) {
         setFavError(r.error ?? "Could not save the favorite.");
-        setFavoriteIds((prev) => {
-          const next = new Set(prev);
-          if (nowFavorite) next.delete(id);
-          else next.add(id);
-          return next;
-        });
+        apply(!nowFavorite);
       }
     });
   }, []);

@@ -1,0 +1,31 @@
+import { expect, test } from "@playwright/test";
+import { gameFootprint } from "./support/db";
+import { e2eState } from "./support/env";
+
+test("demo play needs no account, plays a spin and never touches the wallet", async ({ page }) => {
+  // Game 37 is played by this test only, so parallel tests cannot disturb the counts.
+  const before = await gameFootprint(37);
+  const { simUrl } = await e2eState();
+  await page.goto("/");
+  const tile = page.locator('[data-testid="game-tile"][data-game-id="37"]');
+  await tile.getByRole("link", { name: /in demo mode$/ }).click();
+  await expect(page).toHaveURL(/\/play\/37\?mode=demo$/);
+
+  const frameEl = page.getByTestId("game-frame");
+  const src = await frameEl.getAttribute("src");
+  expect(src).toContain(`${simUrl}/game?`);
+  const params = new URL(src!).searchParams;
+  expect(params.get("currency")).toBe("DMO");
+  expect(params.get("token")).toBeNull();
+  expect(params.get("player_id")).toBeNull();
+  await expect(frameEl).toHaveAttribute("allow", "fullscreen; autoplay");
+
+  const frame = page.frameLocator('[data-testid="game-frame"]');
+  const startBalance = await frame.getByTestId("balance").textContent();
+  await frame.getByTestId("spin").click();
+  await expect(frame.getByTestId("balance")).not.toHaveText(startBalance ?? "", { timeout: 15_000 });
+  await expect(frame.getByTestId("error")).toBeEmpty();
+
+  expect(await gameFootprint(37)).toEqual(before);
+  expect(before).toEqual({ ledger: 0, callbacks: 0, sessions: 0 });
+});

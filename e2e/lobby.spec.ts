@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("lobby", () => {
+  test("shows game tiles with icon, title, class and RTP, and a result count", async ({ page }) => {
+    await page.goto("/");
+    const tiles = page.getByTestId("game-tile");
+    await expect(tiles.first()).toBeVisible();
+    expect(await tiles.count()).toBeGreaterThanOrEqual(24);
+    const first = tiles.first();
+    await expect(first.locator("img")).toHaveAttribute("src", /\/icon\/.+\/206x206\/.+\.jpg$/);
+    await expect(first.getByText(/RTP \d+\.\d\d%/)).toBeVisible();
+    await expect(page.getByTestId("result-count")).toHaveText("400 games");
+    await expect(first.getByRole("link", { name: /in demo mode$/ })).toHaveAttribute("href", /\/play\/\d+\?mode=demo$/);
+  });
+
+  test("search is instant and typo tolerant, and lands in the URL", async ({ page }) => {
+    await page.goto("/");
+    await page.getByLabel("Search games").fill("chicgo delux");
+    await expect(page.getByTestId("game-tile").first().getByRole("heading")).toHaveText("Chicago Deluxe");
+    await expect(page).toHaveURL(/\?q=chicgo\+delux/);
+  });
+
+  test("a class deep link filters on first render; chips and sort update the URL", async ({ page }) => {
+    await page.goto("/?class=Wild%20West&sort=az");
+    await expect(page.getByRole("heading", { name: "Wild West", level: 2 })).toBeVisible();
+    const classes = await page.getByTestId("game-tile").locator("p").allTextContents();
+    expect(classes.length).toBeGreaterThan(0);
+    for (const c of classes) expect(c).toContain("Wild West");
+    const titles = await page.getByTestId("game-tile").getByRole("heading").allTextContents();
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, "en")));
+
+    await page.getByRole("button", { name: /^Ocean Quest/ }).click();
+    await expect(page).toHaveURL(/class=Ocean\+Quest/);
+    await expect(page.getByRole("button", { name: /^Ocean Quest/ })).toHaveAttribute("aria-pressed", "true");
+    await page.getByLabel("Sort by").selectOption("rtp");
+    await expect(page).toHaveURL(/sort=rtp/);
+    const rtps = (await page.getByTestId("game-tile").getByText(/^RTP /).allTextContents()).map((t) => Number(t.replace(/[^\d.]/g, "")));
+    expect(rtps).toEqual([...rtps].sort((a, b) => b - a));
+  });
+
+  test("signed-in players keep favorites across visits", async ({ page }) => {
+    const { signUp } = await import("./support/auth");
+    await signUp(page);
+    await page.goto("/");
+    await page.getByRole("button", { name: "Add Chicago Deluxe to favorites" }).click();
+    await expect(page.getByRole("button", { name: "Remove Chicago Deluxe from favorites" }).first()).toBeVisible();
+    await page.waitForLoadState("networkidle"); // the server action
+    await page.reload();
+    await expect(page.getByTestId("favorites-rail").getByRole("heading", { name: "Chicago Deluxe" })).toBeVisible();
+  });
+});

@@ -1,0 +1,155 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { startSimulator, type Simulator } from "../sim/server";
+import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-pg";
+import { migrate } from "./lib/migrate";
+import { freePort } from "./lib/ports";
+import { killLeftovers, recordPids, startChild, stopChild, waitForHttp, type Child } from "./lib/processes";
+
+/**
+ * The browser tests' world, started by Playwright's `webServer` (see playwright.config.ts):
+ *  1. an embedded PostgreSQL in a temp dir on a free port; database `e2e` migrated and seeded;
+ *  2. the provider simulator in-process on a free port, its partner 1 pointing at the app;
+ *  3. `next start` of the production build in E2E_DIST_DIR (default .next-test; built here if
+ *     missing) on E2E_PORT (default 3100), NODE_ENV=production, every secret set explicitly;
+ *  4. a loopback control server on E2E_CONTROL_PORT (default 3199):
+ *       GET  /ready                    200 once everything above answers (Playwright waits on it)
+ *       GET  /state                    {appUrl, simUrl, databaseUrl, apiKey, partnerId} (also written
+ *                                      to STATE_FILE, which playwright.config.ts turns into the test
+ *                                      process's DATABASE_URL / WEBGAMES_* env)
+ *       POST /sim/stop | /sim/start    stop/restart the simulator (same port)
+ *       POST /instances/dead-provider  a second app instance (E2E_PORT+1), same database and
+ *                                      secrets, provider URL pointing at a closed port → {url}
+ * Everything stops on SIGTERM/SIGINT; a run after a kill -9 cleans up what the last one left.
+ */
+const ROOT = path.resolve(import.meta.dirname, "..");
+const NEXT = path.join(ROOT, "node_modules/.bin/next");
+const APP_PORT = Number(process.env.E2E_PORT ?? 3100);
+const CONTROL_PORT = Number(process.env.E2E_CONTROL_PORT ?? 3199);
+const DIST_DIR = process.env.E2E_DIST_DIR ?? ".next-test";
+const SIM_GAMES = Number(process.env.E2E_SIM_GAMES ?? 400);
+const PIDS_FILE = path.join(tmpdir(), `webgames-e2e-${APP_PORT}.pids.json`);
+/** Read by playwright.config.ts in every worker: exports DATABASE_URL etc. to the test process. */
+export const STATE_FILE = path.join(tmpdir(), `webgames-e2e-${APP_PORT}.state.json`);
+const PARTNER_ID = "1";
+const API_KEY = "e2e-secret";
+const AUTH_SECRET = randomBytes(33).toString("base64");
+const log = (msg: string) => console.log(`[e2e] ${msg}`);
+
+killLeftovers(PIDS_FILE);
+
+if (!existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) {
+  log(`no production build in ${DIST_DIR}: building (npm test builds before Playwright)`);
+  const r = spawnSync(NEXT, ["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (r.status !== 0) throw new Error("next build failed");
+}
+
+const dir = await mkdtemp(path.join(tmpdir(), "wg-e2e-"));
+const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), persistent: false });
+await ensureDatabase(pg.baseUrl, "e2e");
+const databaseUrl = pg.urlFor("e2e");
+await migrate(databaseUrl);
+process.env.DATABASE_URL = databaseUrl; // before lib/env is first imported (by the seed)
+const { seed } = await import("../prisma/seed");
+await seed(() => {});
+const { pool } = await import("../lib/db");
+await pool.end();
+
+const appUrl = `http://127.0.0.1:${APP_PORT}`;
+const simPort = await freePort();
+const simOptions = {
+  port: simPort,
+  games: SIM_GAMES,
+  partners: [{ partnerId: PARTNER_ID, apiKey: API_KEY, apiUrl: `${appUrl}/api/callbacks` }],
+  log: () => {},
+};
+let sim: Simulator | null = await startSimulator(simOptions);
+const simUrl = sim.url;
+
+function appEnv(providerUrl: string, url: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: DIST_DIR,
+    DATABASE_URL: databaseUrl,
+    WEBGAMES_API_URL: providerUrl,
+    WEBGAMES_PARTNER_ID: PARTNER_ID,
+    WEBGAMES_API_KEY: API_KEY,
+    AUTH_SECRET,
+    APP_URL: url,
+    DEMO_CASHIER: "true",
+  };
+}
+
+const children: Child[] = [];
+async function startApp(port: number, providerUrl: string): Promise<Child> {
+  const url = `http://127.0.0.1:${port}`;
+  const child = startChild(`app:${port}`, NEXT, ["start", "--port", String(port), "--hostname", "127.0.0.1"], appEnv(providerUrl, url), { quiet: true });
+  children.push(child);
+  recordPids(PIDS_FILE, children);
+  await waitForHttp(`${url}/help`, 60_000);
+  return child;
+}
+
+await startApp(APP_PORT, simUrl);
+// Warm up: the first lobby render fetches the catalog and stores the snapshot.
+await fetch(`${appUrl}/`).then((r) => r.text());
+log(`app ${appUrl} · simulator ${simUrl} (${SIM_GAMES} games) · control http://127.0.0.1:${CONTROL_PORT}`);
+
+let deadProviderUrl: string | null = null;
+const json = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+};
+async function control(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const route = `${req.method} ${req.url}`;
+  if (route === "GET /ready") return json(res, 200, { ok: true });
+  if (route === "GET /state") return json(res, 200, { appUrl, simUrl, databaseUrl, apiKey: API_KEY, partnerId: PARTNER_ID });
+  if (route === "POST /sim/stop") {
+    await sim?.close();
+    sim = null;
+    return json(res, 200, { ok: true });
+  }
+  if (route === "POST /sim/start") {
+    sim ??= await startSimulator(simOptions);
+    return json(res, 200, { ok: true });
+  }
+  if (route === "POST /instances/dead-provider") {
+    if (!deadProviderUrl) {
+      const port = APP_PORT + 1;
+      await startApp(port, `http://127.0.0.1:${await freePort()}`);
+      deadProviderUrl = `http://127.0.0.1:${port}`;
+    }
+    return json(res, 200, { url: deadProviderUrl });
+  }
+  json(res, 404, { error: "unknown control route" });
+}
+await writeFile(STATE_FILE, JSON.stringify({ appUrl, simUrl, databaseUrl, apiKey: API_KEY, partnerId: PARTNER_ID }));
+
+const controlServer = createServer((req, res) => {
+  control(req, res).catch((err: unknown) => json(res, 500, { error: String(err) }));
+});
+await new Promise<void>((resolve) => controlServer.listen(CONTROL_PORT, "127.0.0.1", resolve));
+
+let stopping = false;
+async function shutdown(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  controlServer.close();
+  await Promise.all(children.map((c) => stopChild(c)));
+  await sim?.close();
+  await pg.stop().catch(() => {});
+  await rm(dir, { recursive: true, force: true });
+  await rm(PIDS_FILE, { force: true });
+  await rm(STATE_FILE, { force: true });
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown());
+process.on("SIGINT", () => void shutdown());
+for (const c of children) void c.exited.then((code) => !stopping && log(`${c.name} exited with ${code}`));
