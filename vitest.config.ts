@@ -1,5 +1,5 @@
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts", "lib/**/*.test.ts", "sim/**/*.test.ts"],
+    // The fault suite runs its own processes against a production build: `npm run test:faults`.
+    exclude: [...configDefaults.exclude, "tests/faults/**"],
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/per-file-database.ts"],
     pool: "forks",

@@ -4,9 +4,10 @@ import path from "node:path";
 
 /**
  * `npm test`: every test, in the order that fails fastest.
- *  1. typecheck;  2. Vitest (unit, wallet, simulator, faults) on an embedded PostgreSQL;
- *  3. a production build, then the conformance checker over HTTP against it, then Playwright
- *     against it with the simulator (e2e/).
+ *  1. typecheck;  2. Vitest (unit, wallet, simulator) on an embedded PostgreSQL;
+ *  3. a production build, then the conformance checker over HTTP against it, then the fault suite
+ *     (tests/faults: kill -9, PostgreSQL restart, pool exhaustion, deadlock, two instances; ~2 min),
+ *     then Playwright against it with the simulator (e2e/).
  */
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
@@ -25,4 +26,5 @@ run("vitest", bin("vitest"), ["run"]);
 const specs = existsSync(path.join(root, "e2e")) ? readdirSync(path.join(root, "e2e")).filter((f) => f.endsWith(".spec.ts")) : [];
 run("next build (production, for the HTTP-level suites)", bin("next"), ["build"], { NEXT_DIST_DIR: ".next-test" });
 run("conformance: sim:check against the production app", bin("tsx"), ["scripts/conformance.ts"], { CONFORMANCE_DIST_DIR: ".next-test" });
+run("fault suite (tests/faults) against the production build", bin("vitest"), ["run", "--config", "vitest.faults.config.ts"], { FAULTS_DIST_DIR: ".next-test" });
 if (specs.length > 0) run("playwright", bin("playwright"), ["test"]);
