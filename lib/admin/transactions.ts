@@ -220,6 +220,7 @@ export function csvRecord(r: LedgerRow): string[] {
 }
 
 export const EXPORT_BATCH = 2_000;
+const FIRST_BATCH = 100;
 
 /**
  * The filtered set as CSV, streamed: each pull reads the next keyset batch, so memory stays at one
@@ -239,7 +240,8 @@ export function transactionsCsvStream(viewer: Viewer, f: TransactionFilters, bat
           started = true;
           controller.enqueue(encoder.encode(stringify([[...CSV_COLUMNS]])));
         }
-        const { rows, more } = await ledgerPage(f, after, batch);
+        // A small first batch: a selective filter answers sooner, then full batches follow.
+        const { rows, more } = await ledgerPage(f, after, after ? batch : Math.min(batch, FIRST_BATCH));
         if (rows.length) controller.enqueue(encoder.encode(stringify(rows.map((r) => csvRecord(toRow(r))))));
         const last = rows.at(-1);
         if (!more || !last) controller.close();

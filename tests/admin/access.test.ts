@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionPlayer } from "@/lib/auth/guards";
 import { AdminAccessError, assertAdmin } from "@/lib/admin/access";
 import { callbackHealth, codeBreakdown, listCallbacks } from "@/lib/admin/callbacks";
-import { loadDashboard } from "@/lib/admin/dashboard";
+import { activePlayers, biggestWins, ggrByDay, ggrByGame, loadDashboard, stuckRounds } from "@/lib/admin/dashboard";
 import { adjustBalanceAs, revokeSessionsAs, setBlockedAs } from "@/lib/admin/player-actions";
 import { loadPlayer, searchPlayers } from "@/lib/admin/players";
 import { findRounds, loadRound } from "@/lib/admin/rounds";
@@ -47,6 +47,11 @@ describe("no loader, export or action runs for anonymous or player viewers", () 
     ["callbackHealth", (v) => callbackHealth(v)],
     ["codeBreakdown", (v) => codeBreakdown(v)],
     ["loadDashboard", (v) => loadDashboard(v)],
+    ["ggrByDay", (v) => ggrByDay(v)],
+    ["ggrByGame", (v) => ggrByGame(v)],
+    ["activePlayers", (v) => activePlayers(v)],
+    ["stuckRounds", (v) => stuckRounds(v)],
+    ["biggestWins", (v) => biggestWins(v)],
     ["setBlockedAs", (v) => setBlockedAs(v, victim.player.id, true)],
     ["revokeSessionsAs", (v) => revokeSessionsAs(v, victim.player.id)],
     ["adjustBalanceAs", (v) => adjustBalanceAs(v, victim.player.id, { amount: "1000", reason: "free money" })],
