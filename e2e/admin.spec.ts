@@ -78,6 +78,9 @@ test("a player who signs in cannot open the back office", async ({ page }) => {
   await page.getByRole("button", { name: /sign in/i }).click();
   await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
   await expect(page.getByText("Transactions", { exact: true })).toHaveCount(0);
+  const direct = await page.request.get("/admin/players");
+  expect(direct.status()).toBe(403);
+  expect(await direct.text()).not.toContain("player@example.com");
   const csv = await page.request.get("/admin/transactions/export");
   expect(csv.status()).toBe(403);
 });

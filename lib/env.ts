@@ -8,9 +8,7 @@ import { z } from "zod";
  * a secret is missing and names every missing variable at once.
  */
 
-// Where `npm run dev` puts its embedded PostgreSQL (scripts/dev.ts); also the default URL.
-export const DEV_DATABASE_PORT = 54329;
-export const DEV_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${DEV_DATABASE_PORT}/webgames`;
+import { DEV_DATABASE_URL } from "./dev-database";
 
 const REQUIRED_IN_PRODUCTION = [
   "DATABASE_URL",

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { DEV_DATABASE_PORT } from "@/lib/env";
+import { DEV_DATABASE_PORT } from "@/lib/dev-database";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-pg";
 import { migrate } from "./lib/migrate";
 
@@ -18,6 +18,7 @@ const pg = await startEmbeddedPostgres({ dataDir: path.join(root, ".data/pg"), p
 await ensureDatabase(pg.baseUrl, name);
 const url = pg.urlFor(name);
 await migrate(url, (m) => console.log(`migrations: ${m}`));
+// lib/env (through the seed) is evaluated only now, so it sees this database.
 process.env.DATABASE_URL = url;
 const { seed } = await import("../prisma/seed");
 await seed((m) => console.log(`seed: ${m}`));

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { DEV_DATABASE_PORT, env, isConfigured } from "@/lib/env";
+import { DEV_DATABASE_PORT } from "@/lib/dev-database";
+import { env, isConfigured } from "@/lib/env";
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-pg";
 import { migrate } from "./lib/migrate";
 import { killLeftovers, recordPids, startChild, stopChild, type Child } from "./lib/processes";

@@ -1,15 +1,17 @@
 import "server-only";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { currentPlayer } from "@/lib/auth/guards";
 import { isAdmin } from "./access";
 import type { SessionPlayer } from "@/lib/auth/guards";
 
 /**
- * For admin pages: anonymous → sign-in (back to `path` afterwards); a non-admin gets null and the
- * page renders the 403 view instead of loading anything.
+ * For admin pages: anonymous → sign-in (back to `path` afterwards); a non-admin gets HTTP 403 and
+ * app/forbidden.tsx (Next's `forbidden()`, enabled by experimental.authInterrupts), and nothing
+ * of the page is loaded or rendered.
  */
-export async function adminForPage(path: string): Promise<SessionPlayer | null> {
+export async function adminForPage(path: string): Promise<SessionPlayer> {
   const viewer = await currentPlayer();
   if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
-  return isAdmin(viewer) ? viewer : null;
+  if (!isAdmin(viewer)) forbidden();
+  return viewer;
 }

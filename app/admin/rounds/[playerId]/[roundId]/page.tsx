@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Forbidden } from "@/components/admin/forbidden";
 import { A, Amount, Badge, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
 import { displayAmount } from "@/lib/admin/format";
 import { adminForPage } from "@/lib/admin/page-access";
@@ -12,7 +11,6 @@ export default async function RoundPage({ params }: { params: Promise<{ playerId
   const { playerId: playerText, roundId: roundParam } = await params;
   const roundId = safeDecode(roundParam);
   const admin = await adminForPage(`/admin/rounds/${playerText}/${roundParam}`);
-  if (!admin) return <Forbidden />;
   if (!/^\d{1,9}$/.test(playerText)) notFound();
   const round = await loadRound(admin, Number(playerText), roundId);
   if (!round) notFound();
