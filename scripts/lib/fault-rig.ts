@@ -57,6 +57,17 @@ export interface RigOptions {
   seed?: number;
 }
 
+// If the test process dies without close() (a crashed worker, Ctrl-C), do not leave detached
+// `next start` groups behind: kill them on the way out (synchronous, so it runs in 'exit').
+const liveGroups = new Set<number>();
+process.once("exit", () => {
+  for (const pgid of liveGroups) {
+    try {
+      process.kill(-pgid, "SIGKILL");
+    } catch {}
+  }
+});
+
 export class Rig {
   readonly dir = mkdtempSync(path.join(tmpdir(), "wg-faults-"));
   pg: RunningPostgres | null = null;
@@ -67,6 +78,8 @@ export class Rig {
   apps: RigApp[] = [];
   sim!: Simulator;
   players: RigPlayer[] = [];
+  /** Partner calls the simulator has finished (= the seq of its latest ledger entry); cheap to read. */
+  callsFinished = 0;
   private env: Record<string, string> = {};
   private closed = false;
 
@@ -98,7 +111,7 @@ export class Rig {
       port: 0,
       partners: [{ partnerId: 1, apiKey: FAULT_API_KEY, apiUrl: this.apps.map((a) => `${a.url}/api/callbacks`) }],
       faults: opts.faults ?? {},
-      log: () => {},
+      log: () => void this.callsFinished++,
       ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     });
 
@@ -164,7 +177,13 @@ export class Rig {
       stdio: ["ignore", out, out],
     });
     closeSync(out);
-    const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
+    if (proc.pid) liveGroups.add(proc.pid);
+    const exited = new Promise<number | null>((resolve) =>
+      proc.on("exit", (code) => {
+        if (proc.pid) liveGroups.delete(proc.pid);
+        resolve(code);
+      }),
+    );
     app.child = { name: `app:${app.port}`, proc, exited };
     await waitForHttp(`${app.url}/api/bench/echo`, 60_000);
   }
