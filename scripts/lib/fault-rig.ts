@@ -172,7 +172,7 @@ export class Rig {
     const out = openSync(app.logFile, "a");
     const proc = spawn(NEXT, ["start", "--port", String(app.port), "--hostname", "127.0.0.1"], {
       cwd: ROOT,
-      env: this.env,
+      env: this.env as NodeJS.ProcessEnv,
       detached: true, // own process group: a kill reaches next-server too
       stdio: ["ignore", out, out],
     });
