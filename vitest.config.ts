@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/**/*.test.ts", "lib/**/*.test.ts", "sim/**/*.test.ts"],
+    include: ["tests/**/*.test.{ts,tsx}", "lib/**/*.test.ts", "sim/**/*.test.ts"],
     // The fault suite runs its own processes against a production build: `npm run test:faults`.
     exclude: [...configDefaults.exclude, "tests/faults/**"],
     globalSetup: ["tests/setup/global-setup.ts"],
