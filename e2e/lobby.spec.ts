@@ -23,6 +23,7 @@ test.describe("lobby", () => {
   test("a class deep link filters on first render; chips and sort update the URL", async ({ page }) => {
     await page.goto("/?class=Wild%20West&sort=az");
     await expect(page.getByRole("heading", { name: "Wild West", level: 2 })).toBeVisible();
+    await expect(page.getByTestId("result-count")).toHaveText(/^\d+ games$/);
     const classes = await page.getByTestId("game-tile").locator("p").allTextContents();
     expect(classes.length).toBeGreaterThan(0);
     for (const c of classes) expect(c).toContain("Wild West");
@@ -42,9 +43,10 @@ test.describe("lobby", () => {
     const { signUp } = await import("./support/auth");
     await signUp(page);
     await page.goto("/");
+    const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
     await page.getByRole("button", { name: "Add Chicago Deluxe to favorites" }).click();
     await expect(page.getByRole("button", { name: "Remove Chicago Deluxe from favorites" }).first()).toBeVisible();
-    await page.waitForLoadState("networkidle"); // the server action
+    await saved; // the server action stored it
     await page.reload();
     await expect(page.getByTestId("favorites-rail").getByRole("heading", { name: "Chicago Deluxe" })).toBeVisible();
   });

@@ -98,8 +98,9 @@ async function startApp(port: number, providerUrl: string): Promise<Child> {
 }
 
 await startApp(APP_PORT, simUrl);
-// Warm up: the first lobby render fetches the catalog and stores the snapshot.
-await fetch(`${appUrl}/`).then((r) => r.text());
+// Warm up: load the catalog (stores the snapshot) and regenerate the lobby's static HTML with it.
+await fetch(`${appUrl}/api/catalog?v=`).then((r) => r.text());
+for (let i = 0; i < 40 && !(await (await fetch(`${appUrl}/`)).text()).includes('data-testid="game-tile"'); i++) await new Promise((r) => setTimeout(r, 250));
 log(`app ${appUrl} · simulator ${simUrl} (${SIM_GAMES} games) · control http://127.0.0.1:${CONTROL_PORT}`);
 
 let deadProviderUrl: string | null = null;

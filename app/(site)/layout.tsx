@@ -1,17 +1,13 @@
 import { SiteHeader } from "@/components/layout/site-header";
-import { currentPlayerCached as currentPlayer } from "@/lib/auth/current";
-import { playerBalance } from "@/lib/account/ledger";
-import { formatMoney } from "@/lib/wallet/money";
 
-export default async function SiteLayout({ children }: { children: React.ReactNode }) {
-  const player = await currentPlayer();
-  const wallet = player ? await playerBalance(player.id) : null;
+// Static: the header's account part is client-side (/api/me), so the lobby can be static HTML.
+export default function SiteLayout({ children }: { children: React.ReactNode }) {
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-lg focus:bg-brand focus:px-3 focus:py-2 focus:text-white">
         Skip to content
       </a>
-      <SiteHeader player={player} balance={wallet ? formatMoney(wallet.balance, wallet.currency) : null} />
+      <SiteHeader />
       <main id="main" className="mx-auto max-w-7xl px-4 pb-16 pt-6 sm:px-6">
         {children}
       </main>

@@ -1,12 +1,19 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
+import { useSWRConfig } from "swr";
+import { ME_KEY } from "@/components/layout/use-me";
 import { depositAction } from "@/lib/account/actions";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input } from "@/components/ui/field";
 
 export function CashierForm({ currency, cap }: { currency: string; cap: string }) {
   const [state, action, pending] = useActionState(depositAction, {});
+  const { mutate } = useSWRConfig();
+  // The header shows the balance too.
+  useEffect(() => {
+    if (state.ok) void mutate(ME_KEY);
+  }, [state, mutate]);
   return (
     <form action={action} className="space-y-3" noValidate>
       {state.message ? <FormMessage tone={state.ok ? "success" : "error"}>{state.message}</FormMessage> : null}

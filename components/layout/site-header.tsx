@@ -1,7 +1,5 @@
 import Link from "next/link";
-import { signOutAction } from "@/lib/auth/actions";
-import type { SessionPlayer } from "@/lib/auth/guards";
-import { buttonClass, ButtonLink } from "@/components/ui/button";
+import { AccountNav } from "./account-nav";
 
 export function Logo() {
   return (
@@ -16,48 +14,14 @@ export function Logo() {
   );
 }
 
-/** The site header: balance (read fresh on every render; never cached) and account links. */
-export function SiteHeader({ player, balance }: { player: SessionPlayer | null; balance: string | null }) {
+/** The site header. Static markup; the account part (balance, never cached) loads client-side. */
+export function SiteHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-surface-border bg-surface/85 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-7xl items-center gap-4 px-4 sm:px-6">
         <Logo />
         <nav aria-label="Account" className="ml-auto flex items-center gap-2">
-          {player ? (
-            <>
-              {player.role === "admin" ? (
-                <ButtonLink href="/admin" variant="ghost" size="sm" prefetch={false}>
-                  Admin
-                </ButtonLink>
-              ) : null}
-              <Link
-                href="/account"
-                className="hidden items-center gap-2 rounded-lg bg-surface-overlay px-3 py-1.5 text-sm ring-1 ring-inset ring-surface-border hover:bg-surface-border focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft sm:flex"
-              >
-                <span className="text-zinc-400">{player.nick}</span>
-                <span data-testid="header-balance" className="font-mono font-semibold text-money-win">
-                  {balance}
-                </span>
-              </Link>
-              <ButtonLink href="/account" variant="secondary" size="sm" className="sm:hidden">
-                Account
-              </ButtonLink>
-              <form action={signOutAction}>
-                <button type="submit" className={buttonClass("ghost", "sm")}>
-                  Sign out
-                </button>
-              </form>
-            </>
-          ) : (
-            <>
-              <ButtonLink href="/signin" variant="ghost" size="sm">
-                Sign in
-              </ButtonLink>
-              <ButtonLink href="/signup" size="sm">
-                Sign up
-              </ButtonLink>
-            </>
-          )}
+          <AccountNav />
         </nav>
       </div>
     </header>

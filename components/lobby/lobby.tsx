@@ -3,53 +3,70 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import type { CompactGame } from "@/lib/catalog/compact";
 import { toggleFavoriteAction } from "@/lib/lobby/actions";
-import { lobbySearchString, SORT_LABELS, SORTS, type Facet, type LobbyQuery, type Sort } from "@/lib/lobby/query";
+import { facets, lobbySearchString, parseLobbyQuery, SORT_LABELS, SORTS, type Facet, type LobbyQuery, type Sort } from "@/lib/lobby/query";
+import { ME_KEY, useMe } from "@/components/layout/use-me";
 import { GameTile, GameTileSkeleton, GRID_CLASS } from "./game-tile";
+import { StaleCatalogBanner } from "./stale-banner";
 import { useCatalogSearch } from "./use-catalog-search";
+import { useSWRConfig } from "swr";
 
 const PAGE = 48;
 
 export interface LobbyProps {
-  initialQuery: LobbyQuery;
-  /** The first page for this URL, rendered on the server. */
+  /** The popular first page, in the static HTML. */
   initialResults: CompactGame[];
-  initialTotal: number;
   catalogSize: number;
+  /** Catalog version ("" when the HTML was made without a catalog, e.g. at build time). */
   version: string;
   categories: Facet[];
   providers: Facet[];
-  signedIn: boolean;
-  favorites: CompactGame[];
-  recent: CompactGame[];
 }
 
+const DEFAULT_QUERY: LobbyQuery = { q: "", category: "", provider: "", sort: "popular" };
+const isDefault = (q: LobbyQuery) => !q.q && !q.category && !q.provider && q.sort === "popular";
+
 export function Lobby(props: LobbyProps) {
-  const [query, setQuery] = useState<LobbyQuery>(props.initialQuery);
+  // The HTML is static: the URL's filters (?q=&class=&provider=&sort=) apply once hydrated.
+  const [query, setQuery] = useState<LobbyQuery>(DEFAULT_QUERY);
+  const [urlRead, setUrlRead] = useState(false);
+  useEffect(() => {
+    setQuery(parseLobbyQuery(new URLSearchParams(window.location.search)));
+    setUrlRead(true);
+  }, []);
   const deferredQuery = useDeferredValue(query);
-  const { games, results } = useCatalogSearch(props.version, deferredQuery);
+  const { games, results, failed } = useCatalogSearch(props.version, deferredQuery);
   const [visible, setVisible] = useState(PAGE);
-  const [favoriteIds, setFavoriteIds] = useState(() => new Set(props.favorites.map((g) => g.id)));
+  const { data: me } = useMe();
+  const { mutate } = useSWRConfig();
+  const signedIn = Boolean(me?.player);
+  const [localFavorites, setFavoriteIds] = useState<Set<number> | null>(null);
+  const favoriteIds = useMemo(() => localFavorites ?? new Set(me?.favorites ?? []), [localFavorites, me?.favorites]);
   const [favError, setFavError] = useState<string | null>(null);
   const [, startTransition] = useTransition();
 
   // The URL mirrors the filters (deep links, back button) without a server round trip.
   useEffect(() => {
+    if (!urlRead) return;
     const t = setTimeout(() => {
       const next = `${window.location.pathname}${lobbySearchString(query)}`;
       if (next !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, "", next);
     }, 250);
     return () => clearTimeout(t);
-  }, [query]);
+  }, [query, urlRead]);
 
   const update = useCallback((patch: Partial<LobbyQuery>) => {
     setQuery((q) => ({ ...q, ...patch }));
     setVisible(PAGE);
   }, []);
 
-  const list = results ?? props.initialResults;
-  const total = results ? results.length : props.initialTotal;
+  // Until the full catalog arrives only the static first page is known, and only for the default view.
+  const waiting = !failed && results === null && (props.initialResults.length === 0 || !isDefault(query));
+  const list = results ?? (waiting ? [] : props.initialResults);
+  const total = results ? results.length : props.catalogSize;
   const shown = list.slice(0, visible);
-  const stillLoading = results === null && visible > props.initialResults.length && props.initialTotal > props.initialResults.length;
+  const stillLoading = waiting || (results === null && visible > list.length);
+  const categories = props.categories.length > 0 || !games ? props.categories : facets(games, "category");
+  const providers = props.providers.length > 0 || !games ? props.providers : facets(games, "provider");
 
   // Progressive rendering: the next page is rendered when the sentinel nears the viewport.
   const sentinel = useRef<HTMLDivElement>(null);
@@ -64,20 +81,21 @@ export function Lobby(props: LobbyProps) {
   }, [shown.length, total]);
 
   const byId = useMemo(() => (games ? new Map(games.map((g) => [g.id, g])) : null), [games]);
-  const favoriteGames = useMemo(() => {
-    const known = new Map(props.favorites.map((g) => [g.id, g]));
-    return [...favoriteIds].map((id) => known.get(id) ?? byId?.get(id)).filter((g): g is CompactGame => Boolean(g));
-  }, [favoriteIds, props.favorites, byId]);
+  const pick = useCallback((ids: Iterable<number>) => (byId ? [...ids].map((id) => byId.get(id)).filter((g): g is CompactGame => Boolean(g)) : []), [byId]);
+  const favoriteGames = useMemo(() => pick(favoriteIds), [pick, favoriteIds]);
+  const recentGames = useMemo(() => pick(me?.recent ?? []), [pick, me?.recent]);
 
   // The latest set, for the toggle to decide add/remove without re-creating the callback.
   const favoriteRef = useRef(favoriteIds);
-  favoriteRef.current = favoriteIds;
+  useEffect(() => {
+    favoriteRef.current = favoriteIds;
+  }, [favoriteIds]);
   const toggleFavorite = useCallback((id: number) => {
     setFavError(null);
     const nowFavorite = !favoriteRef.current.has(id);
     const apply = (add: boolean) =>
       setFavoriteIds((prev) => {
-        const next = new Set(prev);
+        const next = new Set(prev ?? favoriteRef.current);
         if (add) next.add(id);
         else next.delete(id);
         return next;
@@ -88,21 +106,22 @@ export function Lobby(props: LobbyProps) {
       if (!r.ok) {
         setFavError(r.error ?? "Could not save the favorite.");
         apply(!nowFavorite);
-      }
+      } else void mutate(ME_KEY);
     });
-  }, []);
+  }, [mutate]);
 
-  const fav = (id: number) => (props.signedIn ? favoriteIds.has(id) : null);
+  const fav = (id: number) => (signedIn ? favoriteIds.has(id) : null);
   const filtersActive = query.q || query.category || query.provider;
 
   return (
     <div className="space-y-6">
+      {me?.staleCatalog ? <StaleCatalogBanner fetchedAt={me.staleCatalog.fetchedAt} error={me.staleCatalog.error} /> : null}
       <section aria-labelledby="lobby-title" className="relative overflow-hidden rounded-2xl border border-surface-border bg-gradient-to-br from-brand/25 via-surface-raised to-surface-raised px-5 py-6 sm:px-8">
         <h1 id="lobby-title" className="text-2xl font-bold tracking-tight text-white sm:text-3xl">
           Slots lobby
         </h1>
         <p className="mt-1 text-sm text-zinc-300">
-          {props.catalogSize.toLocaleString("en")} slots. Try any of them in demo mode, no account needed.
+          {(games?.length ?? props.catalogSize) > 0 ? `${(games?.length ?? props.catalogSize).toLocaleString("en")} slots. ` : ""}Try any of them in demo mode, no account needed.
         </p>
         <div className="mt-5 flex flex-col gap-3 md:flex-row md:items-end">
           <div className="relative flex-1">
@@ -130,7 +149,7 @@ export function Lobby(props: LobbyProps) {
               </label>
               <select id="lobby-provider" value={query.provider} onChange={(e) => update({ provider: e.target.value })} className="h-11 w-full rounded-xl border border-surface-border bg-surface/80 px-3 text-sm focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/40">
                 <option value="">All studios</option>
-                {props.providers.map((p) => (
+                {providers.map((p) => (
                   <option key={p.name} value={p.name}>
                     {p.name} ({p.count})
                   </option>
@@ -155,7 +174,7 @@ export function Lobby(props: LobbyProps) {
 
       <nav aria-label="Game classes" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
         <ul className="flex gap-2 pb-1">
-          {[{ name: "", count: 0 }, ...props.categories].map((c) => {
+          {[{ name: "", count: 0 }, ...categories].map((c) => {
             const active = query.category === c.name;
             return (
               <li key={c.name || "all"}>
@@ -180,7 +199,7 @@ export function Lobby(props: LobbyProps) {
         </p>
       ) : null}
 
-      {!filtersActive && props.recent.length > 0 ? <Rail title="Recently played" games={props.recent} fav={fav} onToggle={toggleFavorite} testId="recent-rail" /> : null}
+      {!filtersActive && recentGames.length > 0 ? <Rail title="Recently played" games={recentGames} fav={fav} onToggle={toggleFavorite} testId="recent-rail" /> : null}
       {!filtersActive && favoriteGames.length > 0 ? <Rail title="Your favorites" games={favoriteGames} fav={fav} onToggle={toggleFavorite} testId="favorites-rail" /> : null}
 
       <section aria-labelledby="all-games">
@@ -189,10 +208,15 @@ export function Lobby(props: LobbyProps) {
             {query.category || (query.q ? "Search results" : "All games")}
           </h2>
           <p role="status" aria-live="polite" data-testid="result-count" className="text-sm text-zinc-400">
-            {total === 1 ? "1 game" : `${total.toLocaleString("en")} games`}
+            {waiting ? "Loading games…" : total === 1 ? "1 game" : `${total.toLocaleString("en")} games`}
           </p>
         </div>
-        {total === 0 ? (
+        {failed && list.length === 0 ? (
+          <div role="alert" className="rounded-xl border border-surface-border bg-surface-raised p-10 text-center">
+            <p className="font-semibold text-white">Games are temporarily unavailable</p>
+            <p className="mt-1 text-sm text-zinc-400">We could not reach the game provider. Please try again in a few minutes.</p>
+          </div>
+        ) : total === 0 && !waiting && results !== null ? (
           <div className="rounded-xl border border-dashed border-surface-border p-10 text-center text-zinc-400">
             <p>No games match your search.</p>
             <button type="button" onClick={() => update({ q: "", category: "", provider: "" })} className="mt-3 text-sm text-brand-soft underline underline-offset-4 hover:text-white">
@@ -209,7 +233,7 @@ export function Lobby(props: LobbyProps) {
             {stillLoading ? Array.from({ length: 12 }, (_, i) => <li key={`s${i}`}><GameTileSkeleton /></li>) : null}
           </ul>
         )}
-        {shown.length < total ? (
+        {!waiting && shown.length < total ? (
           <div ref={sentinel} className="mt-6 flex justify-center">
             <button type="button" onClick={() => setVisible((v) => v + PAGE)} className="rounded-lg px-4 py-2 text-sm text-zinc-300 ring-1 ring-surface-border hover:bg-surface-overlay focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft">
               Show more games

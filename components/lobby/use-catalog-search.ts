@@ -17,7 +17,7 @@ const fetchJson = async (url: string) => {
  * search over it. fuse.js is loaded on demand so it is not part of the lobby's first-load JS.
  */
 export function useCatalogSearch(version: string, query: LobbyQuery) {
-  const { data } = useSWR(`/api/catalog?v=${encodeURIComponent(version)}`, fetchJson, { revalidateOnFocus: false, revalidateIfStale: false });
+  const { data, error } = useSWR(`/api/catalog?v=${encodeURIComponent(version)}`, fetchJson, { revalidateOnFocus: false, revalidateIfStale: false });
   const games = data?.games ?? null;
   const [fuse, setFuse] = useState<Fuse<CompactGame> | null>(null);
 
@@ -57,5 +57,5 @@ export function useCatalogSearch(version: string, query: LobbyQuery) {
     return list;
   }, [games, fuse, query]);
 
-  return { games, results };
+  return { games, results, failed: Boolean(error) && !games };
 }

@@ -1,6 +1,7 @@
 import "server-only";
-import { fetchCatalog, GAME_TYPE, type CatalogGame } from "@/lib/webgames/client";
+import { fetchCatalog, GAME_TYPE, providerConfig, type CatalogGame } from "@/lib/webgames/client";
 import { CatalogCache, type CatalogSnapshot } from "./catalog-cache";
+import { httpGet } from "./http-get";
 import { dbSnapshotStore } from "./snapshot-store";
 import { toCompact, type CompactGame } from "./compact";
 
@@ -11,7 +12,7 @@ export const CATALOG_TTL_MS = 5 * 60 * 1000;
 
 const globalForCatalog = globalThis as unknown as { catalogCache?: CatalogCache };
 const cache = (globalForCatalog.catalogCache ??= new CatalogCache({
-  fetchCatalog: () => fetchCatalog(),
+  fetchCatalog: () => fetchCatalog({ ...providerConfig(), transport: httpGet }),
   store: dbSnapshotStore(GAME_TYPE),
   ttlMs: CATALOG_TTL_MS,
 }));

@@ -57,7 +57,20 @@ export interface ProviderConfig {
   apiUrl: string;
   partnerId: string;
   apiKey: string;
+  /**
+   * How GET requests are sent; default: global fetch. The catalog cache passes a plain node:http
+   * client so that a background refresh started while Next renders a static page is not tracked
+   * by Next's patched fetch (an uncached fetch there turns the page dynamic and throws).
+   */
+  transport?: HttpGet;
 }
+
+export type HttpGet = (url: string, timeoutMs: number) => Promise<{ status: number; text: string }>;
+
+const fetchGet: HttpGet = async (url, timeoutMs) => {
+  const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), cache: "no-store" });
+  return { status: res.status, text: await res.text() };
+};
 
 export const providerConfig = (): ProviderConfig => ({
   apiUrl: env.WEBGAMES_API_URL,
@@ -75,12 +88,11 @@ async function getSigned(method: "GetListGames" | "GetListGamesExtended", cfg: P
     type: GAME_TYPE,
     hash: sign(method, [cfg.partnerId, GAME_TYPE], cfg.apiKey),
   });
-  const res = await fetch(`${cfg.apiUrl}/${method}?${params}`, { signal: AbortSignal.timeout(timeoutMs), cache: "no-store" });
-  const text = await res.text();
+  const { status, text } = await (cfg.transport ?? fetchGet)(`${cfg.apiUrl}/${method}?${params}`, timeoutMs);
   try {
     return JSON.parse(text);
   } catch {
-    throw new ProviderError(`${method}: provider answered HTTP ${res.status} with non-JSON`);
+    throw new ProviderError(`${method}: provider answered HTTP ${status} with non-JSON`);
   }
 }
 

@@ -1,38 +1,25 @@
 import { Lobby } from "@/components/lobby/lobby";
-import { StaleCatalogBanner } from "@/components/lobby/stale-banner";
-import { currentPlayerCached } from "@/lib/auth/current";
 import { lobbyData } from "@/lib/lobby/lobby-data";
-import { parseLobbyQuery } from "@/lib/lobby/query";
 
-export default async function LobbyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const query = parseLobbyQuery(await searchParams);
-  const player = await currentPlayerCached();
-  const data = await lobbyData(query, player);
-  if (!data) {
-    return (
-      <div role="alert" className="rounded-2xl border border-surface-border bg-surface-raised p-10 text-center">
-        <h1 className="text-xl font-semibold text-white">Games are temporarily unavailable</h1>
-        <p className="mt-2 text-zinc-400">We could not reach the game provider. Please try again in a few minutes.</p>
-      </div>
-    );
-  }
+/**
+ * The lobby is static HTML, regenerated in the background at most every 30 s from the cached
+ * catalog (never from the provider directly). Everything about the visitor (header, favorites,
+ * recently played, the admins' stale-catalog notice) and the URL's filters apply client-side, so
+ * the page is as fast as any static page. At build time there is no catalog: the HTML then holds
+ * skeletons and the browser loads the catalog itself; that request regenerates the HTML at once.
+ */
+export const revalidate = 30;
+
+export default async function LobbyPage() {
+  const data = await lobbyData();
   return (
-    <>
-      {data.stale ? <StaleCatalogBanner fetchedAt={data.stale.fetchedAt} error={data.stale.error} /> : null}
-      <Lobby
-        // A new key when the catalog changes resets the client's state cleanly.
-        key={data.version}
-        initialQuery={query}
-        initialResults={data.initialResults}
-        initialTotal={data.initialTotal}
-        catalogSize={data.catalogSize}
-        version={data.version}
-        categories={data.categories}
-        providers={data.providers}
-        signedIn={player !== null}
-        favorites={data.favorites}
-        recent={data.recent}
-      />
-    </>
+    <Lobby
+      key={data?.version ?? "none"}
+      version={data?.version ?? ""}
+      catalogSize={data?.catalogSize ?? 0}
+      initialResults={data?.initialResults ?? []}
+      categories={data?.categories ?? []}
+      providers={data?.providers ?? []}
+    />
   );
 }

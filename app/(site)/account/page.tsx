@@ -4,7 +4,6 @@ import { LedgerTable } from "@/components/account/ledger-table";
 import { Card } from "@/components/ui/card";
 import { depositCap } from "@/lib/account/cashier";
 import { playerBalance, playerLedgerPage } from "@/lib/account/ledger";
-import { currentPlayerCached } from "@/lib/auth/current";
 import { requirePlayer } from "@/lib/auth/guards";
 import { getCatalog } from "@/lib/catalog";
 import { env } from "@/lib/env";
@@ -21,7 +20,7 @@ async function gameTitles(): Promise<Map<number, string>> {
 }
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
-  const player = (await currentPlayerCached()) ?? (await requirePlayer("/account"));
+  const player = await requirePlayer("/account");
   const beforeText = (await searchParams).before;
   const before = beforeText && /^\d{1,19}$/.test(beforeText) ? BigInt(beforeText) : undefined;
   const [wallet, page, titles] = await Promise.all([playerBalance(player.id), playerLedgerPage(player.id, before), gameTitles()]);

@@ -1,3 +1,4 @@
+import { revalidatePath } from "next/cache";
 import { adminOrResponse } from "@/lib/auth/guards";
 import { CatalogUnavailableError, revalidateCatalog } from "@/lib/catalog";
 
@@ -7,6 +8,7 @@ export async function POST(): Promise<Response> {
   if (admin instanceof Response) return admin;
   try {
     const snap = await revalidateCatalog();
+    revalidatePath("/"); // the lobby's static HTML
     return Response.json({ games: snap.games.length, fetchedAt: snap.fetchedAt, stale: snap.stale, lastError: snap.lastError });
   } catch (err) {
     if (err instanceof CatalogUnavailableError) return Response.json({ error: err.message }, { status: 503 });

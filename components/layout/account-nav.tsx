@@ -1,0 +1,58 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect } from "react";
+import { signOutAction } from "@/lib/auth/actions";
+import { buttonClass, ButtonLink } from "@/components/ui/button";
+import { useMe } from "./use-me";
+
+/** The header's right side. Client-side so that pages under it (the lobby) can be static HTML. */
+export function AccountNav() {
+  const { data, error, mutate } = useMe();
+  const pathname = usePathname();
+  // The layout survives navigations (e.g. the redirect after signing in): re-ask who we are.
+  useEffect(() => {
+    void mutate();
+  }, [pathname, mutate]);
+  if (!data && !error) return <div aria-hidden className="h-8 w-44 animate-pulse rounded-lg bg-surface-overlay" />;
+  const player = data?.player ?? null;
+  if (!player) {
+    return (
+      <>
+        <ButtonLink href="/signin" variant="ghost" size="sm">
+          Sign in
+        </ButtonLink>
+        <ButtonLink href="/signup" size="sm">
+          Sign up
+        </ButtonLink>
+      </>
+    );
+  }
+  return (
+    <>
+      {player.role === "admin" ? (
+        <ButtonLink href="/admin" variant="ghost" size="sm" prefetch={false}>
+          Admin
+        </ButtonLink>
+      ) : null}
+      <Link
+        href="/account"
+        className="hidden items-center gap-2 rounded-lg bg-surface-overlay px-3 py-1.5 text-sm ring-1 ring-inset ring-surface-border hover:bg-surface-border focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft sm:flex"
+      >
+        <span className="text-zinc-400">{player.nick}</span>
+        <span data-testid="header-balance" className="font-mono font-semibold text-money-win">
+          {player.balance}
+        </span>
+      </Link>
+      <ButtonLink href="/account" variant="secondary" size="sm" className="sm:hidden">
+        Account
+      </ButtonLink>
+      <form action={signOutAction} onSubmit={() => void mutate({ player: null, favorites: [], recent: [], staleCatalog: null }, { revalidate: false })}>
+        <button type="submit" className={buttonClass("ghost", "sm")}>
+          Sign out
+        </button>
+      </form>
+    </>
+  );
+}

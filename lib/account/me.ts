@@ -1,0 +1,43 @@
+import "server-only";
+import type { SessionPlayer } from "@/lib/auth/guards";
+import { getCatalog } from "@/lib/catalog";
+import { favoriteGameIds, recentGameIds } from "@/lib/lobby/player-lists";
+import { formatMoney } from "@/lib/wallet/money";
+import { playerBalance } from "./ledger";
+
+/**
+ * The per-visitor part of the site chrome and the lobby, served as JSON (/api/me) so that the
+ * lobby's HTML itself can be static: header (nick, balance, admin link), favorites, recently
+ * played, and for admins the catalog's stale flag. Never cached.
+ */
+export interface MeAnswer {
+  player: { nick: string; role: "player" | "admin"; blocked: boolean; balance: string | null } | null;
+  favorites: number[];
+  recent: number[];
+  staleCatalog: { fetchedAt: string; error: string | null } | null;
+}
+
+export async function meAnswer(player: SessionPlayer | null): Promise<MeAnswer> {
+  if (!player) return { player: null, favorites: [], recent: [], staleCatalog: null };
+  const [wallet, favorites, recent, staleCatalog] = await Promise.all([
+    playerBalance(player.id),
+    favoriteGameIds(player.id),
+    recentGameIds(player.id),
+    player.role === "admin" ? adminCatalogFlag() : Promise.resolve(null),
+  ]);
+  return {
+    player: { nick: player.nick, role: player.role, blocked: player.blocked, balance: wallet ? formatMoney(wallet.balance, wallet.currency) : null },
+    favorites,
+    recent,
+    staleCatalog,
+  };
+}
+
+async function adminCatalogFlag(): Promise<MeAnswer["staleCatalog"]> {
+  try {
+    const snap = await getCatalog();
+    return snap.stale ? { fetchedAt: snap.fetchedAt.toISOString(), error: snap.lastError } : null;
+  } catch (err) {
+    return { fetchedAt: new Date(0).toISOString(), error: err instanceof Error ? err.message : String(err) };
+  }
+}
