@@ -29,3 +29,14 @@ test("demo play needs no account, plays a spin and never touches the wallet", as
   expect(await gameFootprint(37)).toEqual(before);
   expect(before).toEqual({ ledger: 0, callbacks: 0, sessions: 0 });
 });
+
+test.describe("narrow desktop window", () => {
+  test.use({ viewport: { width: 420, height: 800 } });
+  test("a narrow screen with a desktop browser is sent to the game page itself (client redirect)", async ({ page }) => {
+    const { simUrl } = await e2eState();
+    await page.goto("/play/12?mode=demo");
+    await expect(page).toHaveURL(new RegExp(`^${simUrl}/game\\?`));
+    expect(new URL(page.url()).searchParams.get("game_id")).toBe("12");
+    await expect(page.getByTestId("spin")).toBeVisible();
+  });
+});

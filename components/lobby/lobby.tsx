@@ -54,6 +54,13 @@ export function Lobby(props: LobbyProps) {
     return () => clearTimeout(t);
   }, [query, urlRead]);
 
+  // Keep the selected class chip in view (deep links to a class far along the rail).
+  const rail = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const chip = rail.current?.querySelector<HTMLElement>('[aria-pressed="true"]');
+    if (rail.current && chip && query.category) rail.current.scrollLeft = chip.offsetLeft - rail.current.clientWidth / 2 + chip.offsetWidth / 2;
+  }, [query.category]);
+
   const update = useCallback((patch: Partial<LobbyQuery>) => {
     setQuery((q) => ({ ...q, ...patch }));
     setVisible(PAGE);
@@ -128,9 +135,10 @@ export function Lobby(props: LobbyProps) {
             <label htmlFor="lobby-search" className="sr-only">
               Search games
             </label>
-            <span aria-hidden className="pointer-events-none absolute left-3 top-1/2 -translate-y-1/2 text-zinc-400">
-              ⌕
-            </span>
+            <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-zinc-400">
+              <circle cx="11" cy="11" r="7" />
+              <path d="m20 20-3.5-3.5" />
+            </svg>
             <input
               id="lobby-search"
               type="search"
@@ -172,7 +180,7 @@ export function Lobby(props: LobbyProps) {
         </div>
       </section>
 
-      <nav aria-label="Game classes" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+      <nav ref={rail} aria-label="Game classes" className="relative -mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
         <ul className="flex gap-2 pb-1">
           {[{ name: "", count: 0 }, ...categories].map((c) => {
             const active = query.category === c.name;

@@ -14,7 +14,7 @@ export function Field({ id, label, errors, hint, children }: { id: string; label
       {hint && !errors?.length ? <p className="text-xs text-zinc-400">{hint}</p> : null}
       {errors?.length ? (
         <p id={`${id}-error`} className="text-sm text-money-loss">
-          {errors.join(" ")}
+          {errors[0]}
         </p>
       ) : null}
     </div>

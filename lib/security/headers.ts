@@ -1,11 +1,12 @@
 /**
- * Security headers for every page (next.config.ts `headers()`).
+ * Security headers for every response (set at request time by proxy.ts).
  *
  * Scripts: 'self' + 'unsafe-inline'. Next's App Router inlines its RSC payload and bootstrap as
  * inline <script>s; the alternative is a per-request nonce from proxy.ts, which makes every page
- * dynamic and defeats static pages and HTML caching. Our pages render no user-controlled HTML
- * (React escapes everything; no dangerouslySetInnerHTML), so the residual XSS risk that
- * 'unsafe-inline' leaves is small, while the other directives still hold: no foreign scripts,
+ * dynamic and defeats static pages and HTML caching (the lobby is static HTML, see
+ * app/(site)/(lobby)/page.tsx; a nonce would force it to render per request). Our pages render
+ * no user-controlled HTML (React escapes everything; no dangerouslySetInnerHTML), so the
+ * residual XSS risk that 'unsafe-inline' leaves is small, while the other directives still hold: no foreign scripts,
  * frames only from the provider, no framing by others, forms and <base> pinned to our origin.
  */
 export function contentSecurityPolicy(providerUrl: string, dev: boolean): string {
