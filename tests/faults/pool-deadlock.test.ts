@@ -124,6 +124,8 @@ test("500 concurrent callbacks on a pool of 2: no double application, failures a
        FROM callback_logs WHERE transaction_id = ANY($1::text[]) GROUP BY code ORDER BY code`,
     [burst.map((m) => m.transaction_id)],
   );
+  const logged = server.rows.reduce((n, x) => n + x.n, 0);
+  console.log(`[pool] callback_logs rows for the burst and its resends: ${logged} of ${500 + failed.length} requests (D11)`);
   console.log(`[pool] server-side latency (callback_logs, arrival to decision): ${server.rows.map((x) => `code ${x.code}: ${x.n} rows, p50 ${x.p50} ms, max ${x.max} ms`).join("; ")}`);
   // Refusals wait up to 2 s for a pool slot, then up to 2 s more to write their callback log (see
   // the known bug below), so under load they come back close to the provider's 5 s: reported, not asserted.
@@ -137,38 +139,48 @@ test("500 concurrent callbacks on a pool of 2: no double application, failures a
 test("a real deadlock against a callback: PostgreSQL kills it with 40P01, the wallet retries, the win is paid once", async () => {
   const r = rig!;
   const p = r.players[9]!;
-  const roundId = nextId();
-  const bet: Money = { method: "Credit", player: p, round_id: roundId, transaction_id: nextId(), amount: "3", is_close: false };
-  expect((await post(bet)).code).toBe(0);
+  const deadlocks = async () =>
+    Number((await r.db.query<{ d: string }>("SELECT deadlocks::text AS d FROM pg_stat_database WHERE datname = current_database()")).rows[0]!.d);
 
-  const t = new pg.Client({ connectionString: r.dbUrl });
-  await t.connect();
-  try {
-    const tPid = (await t.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
-    const deadlocks = async () =>
-      Number((await r.db.query<{ d: string }>("SELECT deadlocks::text AS d FROM pg_stat_database WHERE datname = current_database()")).rows[0]!.d);
-    const before = await deadlocks();
-
-    // T takes the round first; the callback takes the wallet, then waits for the round; T then
-    // asks for the wallet: a cycle. T's deadlock_timeout is long, so the callback's backend (1 s,
-    // the default) is the one that finds the cycle and is cancelled with 40P01.
-    await t.query("BEGIN");
-    await t.query("SET LOCAL deadlock_timeout = '20s'");
-    await t.query("SELECT id FROM rounds WHERE player_id = $1 AND round_id = $2 FOR UPDATE", [p.id, roundId]);
+  // T takes the round first; the callback takes the wallet, then waits for the round; T then asks
+  // for the wallet: a cycle. T's deadlock_timeout is long, so the callback's backend (1 s, the
+  // default) is the one that finds the cycle and is cancelled with 40P01. The cycle must close
+  // within that 1 s; if a stalled machine makes T late, the callback hits lock_timeout instead
+  // (code 1, nothing applied) and the scenario runs again on a fresh round (at most 3 times).
+  for (let attempt = 1; ; attempt++) {
+    const roundId = nextId();
+    const bet: Money = { method: "Credit", player: p, round_id: roundId, transaction_id: nextId(), amount: "3", is_close: false };
+    expect((await post(bet)).code).toBe(0);
     const win: Money = { method: "Debit", player: p, round_id: roundId, transaction_id: nextId(), amount: "7.25", is_close: true };
-    const answer = post(win);
-    await waitUntil(
-      async () => (await r.db.query("SELECT 1 FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))", [tPid])).rowCount! > 0,
-      5000,
-      "the callback to wait for the round row",
-      5,
-    );
-    const t0 = performance.now();
-    await t.query("SELECT balance FROM wallets WHERE player_id = $1 FOR UPDATE", [p.id]);
-    const waitedMs = performance.now() - t0;
-    await t.query("COMMIT");
-
-    const a = await answer;
+    const before = await deadlocks();
+    const t = new pg.Client({ connectionString: r.dbUrl });
+    await t.connect();
+    let waitedMs = 0;
+    let a: Awaited<ReturnType<typeof post>>;
+    try {
+      const tPid = (await t.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+      await t.query("BEGIN");
+      await t.query("SET LOCAL deadlock_timeout = '20s'");
+      await t.query("SELECT id FROM rounds WHERE player_id = $1 AND round_id = $2 FOR UPDATE", [p.id, roundId]);
+      const answer = post(win);
+      await waitUntil(
+        async () => (await r.db.query("SELECT 1 FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))", [tPid])).rowCount! > 0,
+        5000,
+        "the callback to wait for the round row",
+        5,
+      );
+      const t0 = performance.now();
+      await t.query("SELECT balance FROM wallets WHERE player_id = $1 FOR UPDATE", [p.id]);
+      waitedMs = performance.now() - t0;
+      await t.query("COMMIT");
+      a = await answer;
+    } finally {
+      await t.end().catch(() => {});
+    }
+    if (a.code === 1 && waitedMs > 2000 && attempt < 3) {
+      console.log(`[deadlock] attempt ${attempt}: the cycle closed too late (lock_timeout after ${Math.round(waitedMs)} ms), again`);
+      continue;
+    }
     expect(a.code).toBe(0);
     expect(JSON.parse(a.text)).toMatchObject({ code: 0, balance: expect.any(Number) });
     // T got the wallet while still holding the round: the callback's first attempt was rolled back.
@@ -180,12 +192,10 @@ test("a real deadlock against a callback: PostgreSQL kills it with 40P01, the wa
     const logs = await r.db.query("SELECT code FROM callback_logs WHERE transaction_id = $1", [win.transaction_id]);
     expect(logs.rows).toEqual([{ code: 0 }]);
     const report = await reconcile(r.db, [asCall(bet, 0), asCall(win, 0)], [p.id]);
-    // Only this round's rows are checked against calls; the player's other rows come from the first test.
+    // Only this round's rows are checked against calls; the player's other rows come from elsewhere.
     expect(report.violations.filter((v) => !v.includes("has no provider call"))).toEqual([]);
-  } finally {
-    await t.end().catch(() => {});
+    break;
   }
-  await sleep(0);
 });
 
 // KNOWN BUG (lib/callbacks/with-callback.ts, reported to the lead): a refusal's answer waits for the
