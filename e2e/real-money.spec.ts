@@ -21,6 +21,29 @@ test.describe("real money", () => {
     expect(masked).toContain("token=");
   });
 
+  test("sign-in is throttled after 5 failures for an email, with a friendly message", async ({ page }) => {
+    const email = `throttle-${Date.now()}@example.com`;
+    await page.goto("/signin");
+    for (let i = 1; i <= 6; i++) {
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(`wrong-${i}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      const expected = i <= 5 ? "Wrong email or password." : /Too many failed sign-in attempts\. Please wait 1[45] min/;
+      await expect(page.getByLabel("Password")).toHaveValue(""); // React resets the form once the action is done
+      await expect(page.getByText(i <= 5 ? "Wrong email or password." : "Too many failed sign-in attempts", { exact: false })).toHaveText(expected);
+    }
+  });
+
+  test("sign out from the lobby", async ({ page }) => {
+    await signIn(page, SEED.player2);
+    await page.goto("/");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    expect((await page.request.get("/api/me/balance")).status()).toBe(401);
+  });
+
   test("wrong password shows a clear error", async ({ page }) => {
     await page.goto("/signin");
     await page.getByLabel("Email").fill("nobody@example.com");
