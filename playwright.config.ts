@@ -58,7 +58,8 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /mobile\.spec\.ts/ },
   ],
   webServer: {
-    command: "npx tsx scripts/e2e-server.ts",
+    // One node process (no npx/tsx wrapper) so the shutdown signal reaches the script itself.
+    command: "node --import tsx scripts/e2e-server.ts",
     url: `http://127.0.0.1:${controlPort}/ready`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -41,7 +41,12 @@ const API_KEY = "e2e-secret";
 const AUTH_SECRET = randomBytes(33).toString("base64");
 const log = (msg: string) => console.log(`[e2e] ${msg}`);
 
+const DIR_FILE = path.join(tmpdir(), `webgames-e2e-${APP_PORT}.dir`);
+
+// A run killed hard (SIGKILL) leaves processes, its temp dir and a stale state file behind.
 killLeftovers(PIDS_FILE);
+if (existsSync(DIR_FILE)) rmSync(readFileSync(DIR_FILE, "utf8").trim(), { recursive: true, force: true });
+rmSync(STATE_FILE, { force: true });
 
 if (!existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) {
   log(`no production build in ${DIST_DIR}: building (npm test builds before Playwright)`);
@@ -50,6 +55,7 @@ if (!existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) {
 }
 
 const dir = await mkdtemp(path.join(tmpdir(), "wg-e2e-"));
+writeFileSync(DIR_FILE, dir);
 const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), persistent: false });
 await ensureDatabase(pg.baseUrl, "e2e");
 const databaseUrl = pg.urlFor("e2e");
@@ -139,16 +145,19 @@ const controlServer = createServer((req, res) => {
 await new Promise<void>((resolve) => controlServer.listen(CONTROL_PORT, "127.0.0.1", resolve));
 
 let stopping = false;
+const within = (p: Promise<unknown>, ms: number) => Promise.race([p.catch(() => {}), new Promise((r) => setTimeout(r, ms))]);
 async function shutdown(): Promise<void> {
   if (stopping) return;
   stopping = true;
+  // The state file first: nothing may pick up a server that is going away.
+  rmSync(STATE_FILE, { force: true });
   controlServer.close();
-  await Promise.all(children.map((c) => stopChild(c)));
-  await sim?.close();
-  await pg.stop().catch(() => {});
-  await rm(dir, { recursive: true, force: true });
-  await rm(PIDS_FILE, { force: true });
-  await rm(STATE_FILE, { force: true });
+  await within(Promise.all(children.map((c) => stopChild(c))), 6_000);
+  await within(sim?.close() ?? Promise.resolve(), 2_000);
+  await within(pg.stop(), 5_000);
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(PIDS_FILE, { force: true });
+  rmSync(DIR_FILE, { force: true });
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown());
