@@ -185,7 +185,12 @@ export class Rig {
       }),
     );
     app.child = { name: `app:${app.port}`, proc, exited };
-    await waitForHttp(`${app.url}/api/bench/echo`, 60_000);
+    // Fail fast (with the server's own words) when `next start` exits instead of listening.
+    const died = exited.then((code) => {
+      throw new Error(`next start on :${app.port} exited (${code}) before answering:\n${this.appLog(i).slice(-2000)}`);
+    });
+    died.catch(() => {}); // a later, intentional kill is not an error
+    await Promise.race([waitForHttp(`${app.url}/api/bench/echo`, 60_000), died]);
   }
 
   /** kill -9 of the whole `next start` process group. */
@@ -286,7 +291,9 @@ export class Rig {
     } catch {}
     await this.db?.end().catch(() => {});
     await this.pg?.stop().catch(() => {});
-    rmSync(this.dir, { recursive: true, force: true });
+    try {
+      rmSync(this.dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 200 });
+    } catch {}
   }
 }
 
