@@ -19,7 +19,7 @@ test("a server action replayed from a foreign origin is refused and moves no mon
   expect((await moneyOf(who.email)).balance).toBe("10.00");
 
   // …and replay it with the victim's cookies from another site.
-  const headers = { ...sent.headers(), origin: "https://evil.example" };
+  const headers: Record<string, string> = { ...sent.headers(), origin: "https://evil.example" };
   delete headers["content-length"];
   const forged = await page.request.post(sent.url(), { headers, data: sent.postDataBuffer() ?? undefined, maxRedirects: 0 });
   expect(forged.status()).toBeGreaterThanOrEqual(400);

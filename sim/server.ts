@@ -259,7 +259,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 
 // ---- CLI ----
 
-export function optionsFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv): SimulatorOptions {
+export function optionsFromArgs(argv: readonly string[], env: Record<string, string | undefined>): SimulatorOptions {
   const flags = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";

@@ -1,4 +1,4 @@
-import { pool } from "@/lib/db";
+import { logPool } from "@/lib/db";
 import { env } from "@/lib/env";
 import {
   CallbackRefusal,
@@ -51,16 +51,22 @@ function reply(body: string, status = 200): Response {
 // PostgreSQL text cannot hold NUL; hostile input must still be recorded (D11).
 const clean = (s: string | undefined | null) => (s == null ? null : s.replace(/\u0000/g, "\uFFFD").slice(0, 500));
 
-/** D11 for calls that never reached the wallet (bad JSON, hash, validation, database down). */
+/**
+ * D11 for calls that never reached the wallet (bad JSON, hash, validation, database down). Written
+ * through logPool, which gives up within 0.4 s: a stuck database must not push the provider's answer
+ * past its 5 s timeout. When the write fails, the same record goes to stderr, so it is not lost.
+ */
 async function logRefusal(method: string, facts: CallbackFacts, code: number, message: string, latencyMs: number, ip: string | null) {
   try {
-    await pool.query(
+    await logPool.query(
       `INSERT INTO callback_logs (method, player_id, round_id, transaction_id, game_id, amount, code, message, latency_ms, ip)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [method, clean(facts.playerId), clean(facts.roundId), clean(facts.transactionId), clean(facts.gameId), clean(facts.amount), code, clean(message), latencyMs, clean(ip)],
     );
   } catch (err) {
-    console.error(JSON.stringify({ level: "error", msg: "callback log write failed", method, code, err: (err as Error).message }));
+    console.error(
+      JSON.stringify({ level: "error", msg: "callback log write failed; the record follows", err: (err as Error).message, record: { method, ...facts, code, message, latencyMs, ip } }),
+    );
   }
 }
 

@@ -80,8 +80,9 @@ describe("hostile input (D1: always JSON, never HTML; loses nothing)", () => {
     const s = await liveSession();
     await changesNothing(s.player.id, async () => {
       const base = { player_id: s.player.id, round_id: 1, game_id: s.gameId, transaction_id: 1, token: s.token, amount: 1, is_close: false } as Record<string, unknown>;
-      const fields = Object.fromEntries(Object.entries({ ...base, ...override }).filter(([, v]) => v !== undefined)) as never;
-      const signedFields = signedMoney("Credit", { ...base, ...(override as object) } as never);
+      const merged: Record<string, unknown> = { ...base, ...(override as Record<string, unknown>) };
+      const fields = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as Record<string, never>;
+      const signedFields = signedMoney("Credit", merged as never);
       const a = await post("Credit", { ...fields, hash: signedFields.hash });
       expect(a.status).toBe(200);
       expect([1, 10, 11]).toContain(a.json.code);
