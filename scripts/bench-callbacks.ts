@@ -1,12 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { sign } from "@/lib/webgames/signature";
-import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-pg";
+import { startThrowawayDatabase } from "./lib/embedded-pg";
 import { freePort } from "./lib/ports";
-import { migrate } from "./lib/migrate";
 import { ROOT, ensureBuild, productionEnv, startApp } from "./lib/app-server";
 import { stopChild } from "./lib/processes";
 
@@ -34,11 +32,8 @@ const PLAYERS = Number(args.players);
 const KEY = "bench-secret";
 const GAME = 11;
 
-const dir = mkdtempSync(path.join(tmpdir(), "wg-bench-"));
-const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), persistent: false });
-await ensureDatabase(pg.baseUrl, "bench");
-const databaseUrl = pg.urlFor("bench");
-await migrate(databaseUrl);
+const db = await startThrowawayDatabase("wg-bench-callbacks", "bench");
+const databaseUrl = db.url;
 
 const port = await freePort();
 const appUrl = `http://127.0.0.1:${port}`;
@@ -183,7 +178,6 @@ writeFileSync(path.join(ROOT, "bench-results/callbacks.json"), JSON.stringify({ 
 
 await pool.end();
 await stopChild(app);
-await pg.stop();
-rmSync(dir, { recursive: true, force: true });
+await db.stop();
 const invariantsHold = a.mismatched === 0 && a.negative === 0 && a.dupes === 0 && inFlightOk;
 process.exit(invariantsHold ? 0 : 1);

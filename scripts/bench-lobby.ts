@@ -1,13 +1,11 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import http from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { startSimulator } from "../sim/server";
 import { ensureBuild, productionEnv, ROOT } from "./lib/app-server";
-import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-pg";
-import { migrate } from "./lib/migrate";
+import { startThrowawayDatabase } from "./lib/embedded-pg";
 import { freePort } from "./lib/ports";
 import { startChild, stopChild, waitForHttp } from "./lib/processes";
 
@@ -36,11 +34,8 @@ const CONCURRENCY = Number(args.concurrency);
 const DIST = args.dist ?? ".next-bench-lobby";
 
 ensureBuild(DIST, args.rebuild);
-const dir = await mkdtemp(path.join(tmpdir(), "wg-bench-lobby-"));
-const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), persistent: false });
-await ensureDatabase(pg.baseUrl, "bench");
-const databaseUrl = pg.urlFor("bench");
-await migrate(databaseUrl);
+const db = await startThrowawayDatabase("wg-bench-lobby", "bench");
+const databaseUrl = db.url;
 const port = await freePort();
 const appUrl = `http://127.0.0.1:${port}`;
 const sim = await startSimulator({ port: 0, games: GAMES, seed: 1, partners: [{ partnerId: "1", apiKey: "bench-secret", apiUrl: `${appUrl}/api/callbacks` }], log: () => {} });
@@ -49,8 +44,7 @@ const app = startChild(`app:${port}`, path.join(ROOT, "node_modules/.bin/next"),
 async function cleanup() {
   await stopChild(app);
   await sim.close();
-  await pg.stop().catch(() => {});
-  await rm(dir, { recursive: true, force: true });
+  await db.stop();
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });

@@ -1,9 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-pg";
-import { migrate } from "./lib/migrate";
+import { startThrowawayDatabase } from "./lib/embedded-pg";
 import { freePort } from "./lib/ports";
 import { ROOT, ensureBuild, productionEnv, startApp } from "./lib/app-server";
 import { stopChild } from "./lib/processes";
@@ -14,13 +11,10 @@ import { stopChild } from "./lib/processes";
  * pass and none may be left "not run" (the blocked-player case gets a launch issued before the block).
  */
 const distDir = process.env.CONFORMANCE_DIST_DIR ?? ".next-test";
-const dir = mkdtempSync(path.join(tmpdir(), "wg-conformance-"));
-const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), persistent: false });
+const db = await startThrowawayDatabase("wg-conformance", "conformance");
 let exitCode = 1;
 try {
-  await ensureDatabase(pg.baseUrl, "conformance");
-  const databaseUrl = pg.urlFor("conformance");
-  await migrate(databaseUrl);
+  const databaseUrl = db.url;
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
   const providerUrl = "http://127.0.0.1:9";
@@ -59,7 +53,6 @@ try {
     await stopChild(app);
   }
 } finally {
-  await pg.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await db.stop();
 }
 process.exit(exitCode);

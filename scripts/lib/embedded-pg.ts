@@ -97,3 +97,26 @@ export async function ensureDatabase(baseUrl: string, name: string, template?: s
     await client.end();
   }
 }
+
+/**
+ * A migrated database on a throwaway embedded PostgreSQL (temp folder, free port), for benchmarks
+ * and HTTP-level test runs. `stop()` stops the server and removes the folder.
+ */
+export async function startThrowawayDatabase(prefix: string, name = "app"): Promise<{ url: string; stop(): Promise<void> }> {
+  const { mkdtemp } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const { freePort } = await import("./ports");
+  const { migrate } = await import("./migrate");
+  const dir = await mkdtemp(path.join(tmpdir(), `${prefix}-`));
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), persistent: false });
+  await ensureDatabase(server.baseUrl, name);
+  const url = server.urlFor(name);
+  await migrate(url);
+  return {
+    url,
+    stop: async () => {
+      await server.stop().catch(() => {});
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
