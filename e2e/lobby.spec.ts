@@ -13,6 +13,16 @@ test.describe("lobby", () => {
     await expect(first.getByRole("link", { name: /in demo mode$/ })).toHaveAttribute("href", /\/play\/\d+\?mode=demo$/);
   });
 
+  test("the grid is virtualized: the last game renders at the end while the DOM holds only a window", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("game-tile").first()).toBeVisible();
+    await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible(); // full catalog loaded
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect(page.locator('[data-testid="game-tile"][data-game-id="400"]')).toBeVisible();
+    expect(await page.getByTestId("game-tile").count()).toBeLessThan(100);
+    await expect(page.locator('[data-testid="game-tile"][data-game-id="1"]')).toHaveCount(0);
+  });
+
   test("search is instant and typo tolerant, and lands in the URL", async ({ page }) => {
     await page.goto("/");
     await page.getByLabel("Search games").fill("chicgo delux");

@@ -6,11 +6,10 @@ import { toggleFavoriteAction } from "@/lib/lobby/actions";
 import { facets, lobbySearchString, parseLobbyQuery, SORT_LABELS, SORTS, type Facet, type LobbyQuery, type Sort } from "@/lib/lobby/query";
 import { ME_KEY, useMe } from "@/components/layout/use-me";
 import { GameTile, GameTileSkeleton, GRID_CLASS } from "./game-tile";
+import { VirtualGrid } from "./virtual-grid";
 import { StaleCatalogBanner } from "./stale-banner";
 import { useCatalogSearch } from "./use-catalog-search";
 import { useSWRConfig } from "swr";
-
-const PAGE = 48;
 
 export interface LobbyProps {
   /** The popular first page, in the static HTML. */
@@ -35,7 +34,6 @@ export function Lobby(props: LobbyProps) {
   }, []);
   const deferredQuery = useDeferredValue(query);
   const { games, results, failed } = useCatalogSearch(props.version, deferredQuery);
-  const [visible, setVisible] = useState(PAGE);
   const { data: me } = useMe();
   const { mutate } = useSWRConfig();
   const signedIn = Boolean(me?.player);
@@ -63,29 +61,14 @@ export function Lobby(props: LobbyProps) {
 
   const update = useCallback((patch: Partial<LobbyQuery>) => {
     setQuery((q) => ({ ...q, ...patch }));
-    setVisible(PAGE);
   }, []);
 
   // Until the full catalog arrives only the static first page is known, and only for the default view.
   const waiting = !failed && results === null && (props.initialResults.length === 0 || !isDefault(query));
   const list = results ?? (waiting ? [] : props.initialResults);
   const total = results ? results.length : props.catalogSize;
-  const shown = list.slice(0, visible);
-  const stillLoading = waiting || (results === null && visible > list.length);
   const categories = props.categories.length > 0 || !games ? props.categories : facets(games, "category");
   const providers = props.providers.length > 0 || !games ? props.providers : facets(games, "provider");
-
-  // Progressive rendering: the next page is rendered when the sentinel nears the viewport.
-  const sentinel = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = sentinel.current;
-    if (!el) return;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setVisible((v) => v + PAGE);
-    }, { rootMargin: "800px" });
-    io.observe(el);
-    return () => io.disconnect();
-  }, [shown.length, total]);
 
   const byId = useMemo(() => (games ? new Map(games.map((g) => [g.id, g])) : null), [games]);
   const pick = useCallback((ids: Iterable<number>) => (byId ? [...ids].map((id) => byId.get(id)).filter((g): g is CompactGame => Boolean(g)) : []), [byId]);
@@ -231,23 +214,23 @@ export function Lobby(props: LobbyProps) {
               Clear filters
             </button>
           </div>
+        ) : results ? (
+          <VirtualGrid games={results} favorite={fav} onToggleFavorite={toggleFavorite} />
         ) : (
+          // Before the full catalog arrives: the static first page (or skeletons for a filtered URL).
           <ul className={GRID_CLASS} data-testid="game-grid">
-            {shown.map((g, i) => (
+            {list.map((g, i) => (
               <li key={g.id}>
                 <GameTile game={g} favorite={fav(g.id)} onToggleFavorite={toggleFavorite} eager={i < 12} />
               </li>
             ))}
-            {stillLoading ? Array.from({ length: 12 }, (_, i) => <li key={`s${i}`}><GameTileSkeleton /></li>) : null}
+            {Array.from({ length: waiting ? 18 : 12 }, (_, i) => (
+              <li key={`s${i}`}>
+                <GameTileSkeleton />
+              </li>
+            ))}
           </ul>
         )}
-        {!waiting && shown.length < total ? (
-          <div ref={sentinel} className="mt-6 flex justify-center">
-            <button type="button" onClick={() => setVisible((v) => v + PAGE)} className="rounded-lg px-4 py-2 text-sm text-zinc-300 ring-1 ring-surface-border hover:bg-surface-overlay focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft">
-              Show more games
-            </button>
-          </div>
-        ) : null}
       </section>
     </div>
   );
