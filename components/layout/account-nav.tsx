@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { signOutAction } from "@/lib/auth/actions";
 import { buttonClass, ButtonLink } from "@/components/ui/button";
@@ -11,6 +11,7 @@ import { useMe } from "./use-me";
 export function AccountNav() {
   const { data, error, mutate } = useMe();
   const pathname = usePathname();
+  const router = useRouter();
   // The layout survives navigations (e.g. the redirect after signing in): re-ask who we are.
   useEffect(() => {
     void mutate();
@@ -48,7 +49,15 @@ export function AccountNav() {
       <ButtonLink href="/account" variant="secondary" size="sm" className="sm:hidden">
         Account
       </ButtonLink>
-      <form action={signOutAction} onSubmit={() => void mutate({ player: null, favorites: [], recent: [], staleCatalog: null }, { revalidate: false })}>
+      <form
+        action={async () => {
+          await signOutAction();
+          // Re-read after the cookie is gone, so no earlier in-flight answer can win.
+          await mutate();
+          router.push("/");
+          router.refresh();
+        }}
+      >
         <button type="submit" className={buttonClass("ghost", "sm")}>
           Sign out
         </button>

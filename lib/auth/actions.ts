@@ -68,6 +68,7 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
   redirect(safeCallbackUrl(parsed.data.callbackUrl));
 }
 
+/** Clears the session cookie; the caller refreshes its view (client-side header) and navigates. */
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/" });
+  await signOut({ redirect: false });
 }
