@@ -37,11 +37,13 @@ test.describe("real money", () => {
   test("sign out from the lobby", async ({ page }) => {
     await signIn(page, SEED.player2);
     await page.goto("/");
+    const refreshed = page.waitForResponse((r) => r.url().includes("_rsc=")); // the client navigation to the lobby
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
-    await page.reload();
-    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
     expect((await page.request.get("/api/me/balance")).status()).toBe(401);
+    await refreshed;
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
   });
 
   test("wrong password shows a clear error", async ({ page }) => {
