@@ -6,7 +6,7 @@ import { toggleFavoriteAction } from "@/lib/lobby/actions";
 import { facets, lobbySearchString, parseLobbyQuery, SORT_LABELS, SORTS, type Facet, type LobbyQuery, type Sort } from "@/lib/lobby/query";
 import { ME_KEY, useMe } from "@/components/layout/use-me";
 import { GameTile, GameTileSkeleton, GRID_CLASS } from "./game-tile";
-import { VirtualGrid } from "./virtual-grid";
+import dynamic from "next/dynamic";
 import { StaleCatalogBanner } from "./stale-banner";
 import { useCatalogSearch } from "./use-catalog-search";
 import { useSWRConfig } from "swr";
@@ -20,6 +20,9 @@ export interface LobbyProps {
   categories: Facet[];
   providers: Facet[];
 }
+
+// Needed only once the full catalog has arrived: kept out of the lobby's first-load JS.
+const VirtualGrid = dynamic(() => import("./virtual-grid").then((m) => m.VirtualGrid), { ssr: false });
 
 const DEFAULT_QUERY: LobbyQuery = { q: "", category: "", provider: "", sort: "popular" };
 const isDefault = (q: LobbyQuery) => !q.q && !q.category && !q.provider && q.sort === "popular";
