@@ -4,10 +4,10 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
 import { startSimulator, type Simulator } from "../sim/server";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-pg";
 import { migrate } from "./lib/migrate";
+import { ensureBuild } from "./lib/app-server";
 import { freePort } from "./lib/ports";
 import { killLeftovers, recordPids, startChild, stopChild, waitForHttp, type Child } from "./lib/processes";
 
@@ -48,11 +48,8 @@ killLeftovers(PIDS_FILE);
 if (existsSync(DIR_FILE)) rmSync(readFileSync(DIR_FILE, "utf8").trim(), { recursive: true, force: true });
 rmSync(STATE_FILE, { force: true });
 
-if (!existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) {
-  log(`no production build in ${DIST_DIR}: building (npm test builds before Playwright)`);
-  const r = spawnSync(NEXT, ["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (r.status !== 0) throw new Error("next build failed");
-}
+// npm test builds before Playwright; a standalone `playwright test` builds here if needed.
+ensureBuild(DIST_DIR);
 
 const dir = await mkdtemp(path.join(tmpdir(), "wg-e2e-"));
 writeFileSync(DIR_FILE, dir);

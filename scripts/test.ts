@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { HERMETIC_BUILD_ENV } from "./lib/app-server";
 
 /**
  * `npm test`: every test, in the order that fails fastest.
@@ -24,7 +25,7 @@ function run(title: string, cmd: string, args: string[], extraEnv: Record<string
 run("typecheck", bin("tsc"), ["--noEmit"]);
 run("vitest", bin("vitest"), ["run"]);
 const specs = existsSync(path.join(root, "e2e")) ? readdirSync(path.join(root, "e2e")).filter((f) => f.endsWith(".spec.ts")) : [];
-run("next build (production, for the HTTP-level suites)", bin("next"), ["build"], { NEXT_DIST_DIR: ".next-test" });
+run("next build (production, for the HTTP-level suites)", bin("next"), ["build"], { ...HERMETIC_BUILD_ENV, NEXT_DIST_DIR: ".next-test" });
 run("conformance: sim:check against the production app", bin("tsx"), ["scripts/conformance.ts"], { CONFORMANCE_DIST_DIR: ".next-test" });
 run("fault suite (tests/faults) against the production build", bin("vitest"), ["run", "--config", "vitest.faults.config.ts"], { FAULTS_DIST_DIR: ".next-test" });
 if (specs.length > 0) run("playwright", bin("playwright"), ["test"]);

@@ -33,9 +33,22 @@ export interface CatalogCacheOptions {
   log?: (msg: string, err?: unknown) => void;
 }
 
+const UNAVAILABLE = Symbol.for("webgames.CatalogUnavailableError");
+
+/**
+ * Thrown when no catalog exists anywhere (provider down and no snapshot). The cache instance lives
+ * on globalThis and Next bundles this module into several routes, so the error may come from
+ * another bundle's copy of this class: `instanceof` checks a global brand instead of the prototype.
+ */
 export class CatalogUnavailableError extends Error {
+  readonly [UNAVAILABLE] = true;
   constructor(cause: unknown) {
     super(`The game catalog is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = "CatalogUnavailableError";
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[UNAVAILABLE] === true;
   }
 }
 

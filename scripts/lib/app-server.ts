@@ -28,6 +28,16 @@ export function productionEnv(opts: { databaseUrl: string; providerUrl: string; 
   };
 }
 
+/**
+ * The build runs hermetically, as on a fresh machine: no database and no provider reachable, so a
+ * developer's running dev database can never leak its catalog into a test or benchmark build.
+ */
+export const HERMETIC_BUILD_ENV = {
+  DATABASE_URL: "postgresql://postgres:postgres@127.0.0.1:9/none",
+  WEBGAMES_API_URL: "http://127.0.0.1:9",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
 /** Builds into `distDir` unless a build is already there (pass rebuild to force). */
 export function ensureBuild(distDir: string, rebuild = false): void {
   if (!rebuild && existsSync(path.join(ROOT, distDir, "BUILD_ID"))) {
@@ -35,7 +45,7 @@ export function ensureBuild(distDir: string, rebuild = false): void {
     return;
   }
   console.log(`building the app into ${distDir}…`);
-  const r = spawnSync(NEXT, ["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
+  const r = spawnSync(NEXT, ["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...HERMETIC_BUILD_ENV, NEXT_DIST_DIR: distDir } });
   if (r.status !== 0) throw new Error("next build failed");
 }
 
