@@ -16,6 +16,8 @@ export function proxy(_req: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Everything but the immutable build assets (their content types are fixed by Next).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Everything but the immutable build assets (their content types are fixed by Next) and the
+  // machine-to-machine JSON endpoints (the provider's callbacks, the benchmark echo), which no browser
+  // renders: they set their own headers and skip this hop on the wallet's hot path.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/callbacks/|api/bench/).*)"],
 };

@@ -19,7 +19,7 @@ import { clientIp, parseAllowlist } from "./client-ip";
 /** D1: bodies over 64 KiB are refused (HTTP 413, still JSON) without being read further. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" };
 const allowlist = parseAllowlist(env.WEBGAMES_ALLOWED_IPS);
 
 class BodyTooLarge extends Error {}
