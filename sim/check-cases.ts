@@ -345,21 +345,22 @@ export async function runChecks(opts: CheckOptions): Promise<CheckReport> {
     return "same answer, paid once";
   });
 
-  // ---- answers to broken requests must still be protocol JSON ----
-  const jsonFailure = (r: Reply): string => {
+  // ---- answers to broken requests must still be protocol JSON (D1: HTTP 200, except a wrong method) ----
+  const jsonFailure = (r: Reply, requireHttp200 = true): string => {
     if (!r.body) throw new Fail(`HTTP ${r.status}, not a JSON object: ${JSON.stringify(r.text.slice(0, 60))}`);
     if (r.code === null) throw new Fail(`HTTP ${r.status}, JSON without a numeric lowercase "code": ${r.text.slice(0, 80)}`);
     if (r.code === 0) throw new Fail("answered 0 to a broken request");
+    if (requireHttp200 && r.status !== 200) throw new Fail(`HTTP ${r.status}: protocol errors are answered with HTTP 200 (D1), code ${r.code}`);
     return `HTTP ${r.status}, code ${r.code}`;
   };
   for (const method of ["Authorization", "Credit", "Debit"]) {
-    await run(`${method}: malformed JSON body -> JSON error`, async () => jsonFailure(await http.raw(method, '{"player_id": 42, "token": ')));
+    await run(`${method}: malformed JSON body -> HTTP 200 JSON error`, async () => jsonFailure(await http.raw(method, '{"player_id": 42, "token": ')));
   }
-  await run("Credit: empty body -> JSON error", async () => jsonFailure(await http.raw("Credit", "")));
-  await run("Credit: wrong content-type (text/plain, unsigned) -> JSON error", async () =>
+  await run("Credit: empty body -> HTTP 200 JSON error", async () => jsonFailure(await http.raw("Credit", "")));
+  await run("Credit: wrong content-type (text/plain, unsigned) -> HTTP 200 JSON error", async () =>
     jsonFailure(await http.raw("Credit", '{"player_id":1,"hash":"x"}', { contentType: "text/plain" })),
   );
-  await run("Credit: wrong HTTP method (GET) -> JSON error", async () => jsonFailure(await http.raw("Credit", "", { httpMethod: "GET" })));
+  await run("Credit: wrong HTTP method (GET) -> JSON error", async () => jsonFailure(await http.raw("Credit", "", { httpMethod: "GET" }), false));
 
   // ---- extra launches ----
   await run("Authorization: upper-case hex hash accepted -> 0", async () => {
@@ -381,6 +382,15 @@ export async function runChecks(opts: CheckOptions): Promise<CheckReport> {
     const l = parseLaunch(opts.blockedLaunch);
     expectCode(await http.auth(l.player, l.game, l.token), 4);
     return "code 4";
+  });
+  await run("Credit: blocked player cannot bet -> 4 or 14 (D9)", async () => {
+    if (!opts.blockedLaunch) throw new NotRun("pass --blocked-launch <url> for a blocked player's launch");
+    const l = parseLaunch(opts.blockedLaunch);
+    const r = await http.op("Credit", { player: l.player, game: l.game, token: l.token, round: id(), tx: id(), isClose: true, amount: "1" });
+    // D9 says 4; a wallet that checks the session first may answer 14, since this launch could
+    // never be authorized. Either refuses the bet; taking it (0) or anything else is a failure.
+    if (r.code !== 4 && r.code !== 14) throw new Fail(`expected code 4 (or 14), got ${codeOf(r)}`);
+    return `code ${r.code}`;
   });
 
   // ---- overdraft race last: it drains the balance, then refunds it ----

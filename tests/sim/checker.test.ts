@@ -42,7 +42,8 @@ describe("conformance checker", () => {
     expect(status(report, "Authorization: upper-case hex")).toBe("not run");
     expect(status(report, "concurrent identical requests")).toBe("not run");
     expect(status(report, "blocked player")).toBe("not run");
-    expect(summaryLine(report)).toMatch(/^\d+ passed, 0 failed, 3 not run$/);
+    expect(status(report, "blocked player cannot bet")).toBe("not run");
+    expect(summaryLine(report)).toMatch(/^\d+ passed, 0 failed, 4 not run$/);
   });
 
   const broken: [BrokenFlag, string[]][] = [
@@ -50,6 +51,7 @@ describe("conformance checker", () => {
     ["negative", ["bet above balance", "Overdraft race"]],
     ["float", ["Decimal precision", "float artefacts"]],
     ["html-errors", ["Credit: malformed JSON", "Credit: wrong hash -> 10"]],
+    ["http-400", ["Credit: malformed JSON", "Credit: empty body", "Authorization: malformed JSON"]],
     ["case-sensitive-hash", ["Credit: upper-case hex", "Authorization: upper-case hex"]],
     ["wrong-codes", ["Debit: unknown round -> 8", "Round closed", "bet above balance"]],
     ["uppercase-keys", ["lowercase keys", "Authorization: wrong hash", "Credit: forged token"]],

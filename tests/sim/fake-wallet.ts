@@ -12,6 +12,7 @@ export type BrokenFlag =
   | "negative" // no balance check: overdraft allowed
   | "float" // JS number arithmetic, float artefacts in answers
   | "html-errors" // HTML 500 pages for malformed/unsigned requests
+  | "http-400" // JSON errors, but with HTTP 400 for malformed requests (D1 wants 200)
   | "case-sensitive-hash" // rejects upper-case hex
   | "wrong-codes" // answers 1 where 5/8/2 are due
   | "uppercase-keys"; // {"Code":..} on errors
@@ -190,7 +191,7 @@ export async function startFakeWallet(opts: FakeWalletOptions = {}): Promise<Fak
       res.end("<html><body><h1>500 Internal Server Error</h1></body></html>");
     };
     if (req.method !== "POST") return reply(json(1, "Method not allowed"), 405);
-    if (!body) return broken.has("html-errors") ? htmlError() : reply(json(1, "Malformed JSON"));
+    if (!body) return broken.has("html-errors") ? htmlError() : reply(json(1, "Malformed JSON"), broken.has("http-400") ? 400 : 200);
     let answer: string;
     if (method === "Authorization") answer = authorization(body);
     else if (method === "Credit" || method === "Debit") answer = money_op(method, body);
