@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, loadEnv } from "@/lib/env";
+
+const SECRETS = {
+  DATABASE_URL: "postgresql://u:p@db:5432/casino",
+  WEBGAMES_API_URL: "https://games.example/",
+  WEBGAMES_PARTNER_ID: "7",
+  WEBGAMES_API_KEY: "live-key",
+  AUTH_SECRET: "x".repeat(40),
+  APP_URL: "https://casino.example",
+};
+
+describe("lib/env", () => {
+  it("production refuses to start without its secrets and names every missing one", () => {
+    const attempt = () => loadEnv({ NODE_ENV: "production", DATABASE_URL: SECRETS.DATABASE_URL, APP_URL: SECRETS.APP_URL });
+    expect(attempt).toThrow(EnvError);
+    expect(attempt).toThrow(/missing required environment variable\(s\): WEBGAMES_API_URL, WEBGAMES_PARTNER_ID, WEBGAMES_API_KEY, AUTH_SECRET\./);
+  });
+
+  it("an empty value counts as missing in production", () => {
+    expect(() => loadEnv({ NODE_ENV: "production", ...SECRETS, AUTH_SECRET: "" })).toThrow(/AUTH_SECRET/);
+  });
+
+  it("production with every secret starts, strips trailing slashes, and keeps the demo cashier off", () => {
+    const env = loadEnv({ NODE_ENV: "production", ...SECRETS });
+    expect(env.WEBGAMES_API_URL).toBe("https://games.example");
+    expect(env.DEMO_CASHIER).toBe(false);
+    expect(loadEnv({ NODE_ENV: "production", ...SECRETS, DEMO_CASHIER: "true" }).DEMO_CASHIER).toBe(true);
+  });
+
+  it("invalid values are refused with the variable named", () => {
+    expect(() => loadEnv({ NODE_ENV: "production", ...SECRETS, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
+    expect(() => loadEnv({ NODE_ENV: "production", ...SECRETS, WEBGAMES_PARTNER_ID: "abc" })).toThrow(/WEBGAMES_PARTNER_ID/);
+  });
+
+  it("development works with nothing set (the documented defaults of .env.example)", () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({
+      NODE_ENV: "development",
+      DATABASE_URL: "postgresql://postgres:postgres@127.0.0.1:54329/webgames",
+      WEBGAMES_API_URL: "http://localhost:4010",
+      WEBGAMES_PARTNER_ID: "1",
+      WEBGAMES_API_KEY: "dev-secret",
+      APP_URL: "http://localhost:3000",
+      WALLET_SESSION_IDLE_MINUTES: 30,
+      DEMO_CASHIER: true,
+    });
+  });
+
+  it("a production build (NEXT_PHASE) needs no secrets; they are checked when the server starts", () => {
+    expect(() => loadEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).not.toThrow();
+  });
+});
