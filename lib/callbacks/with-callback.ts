@@ -123,5 +123,11 @@ export function withCallback<M extends CallbackMethod>(method: M, handler: Handl
     }
   }
 
-  return { POST, GET: wrongMethod, PUT: wrongMethod, PATCH: wrongMethod, DELETE: wrongMethod };
+  return { POST, GET: wrongMethod, PUT: wrongMethod, PATCH: wrongMethod, DELETE: wrongMethod, OPTIONS: wrongMethod };
 }
+
+const notAMethod = async () =>
+  reply(jsonAnswer({ code: Code.InternalError, message: "Unknown method: the partner API has Authorization, Credit and Debit" }), 404);
+
+/** Handlers for any other path under /api/callbacks: JSON, never an HTML 404 page (D1). */
+export const unknownCallback = { GET: notAMethod, POST: notAMethod, PUT: notAMethod, PATCH: notAMethod, DELETE: notAMethod, OPTIONS: notAMethod };

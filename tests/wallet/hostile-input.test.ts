@@ -57,10 +57,20 @@ describe("hostile input (D1: always JSON, never HTML; loses nothing)", () => {
   });
 
   it("a wrong HTTP method gets 405 with a JSON body", async () => {
-    const { GET } = await import("@/app/api/callbacks/Debit/route");
-    const res = await GET();
-    expect(res.status).toBe(405);
-    expect(JSON.parse(await res.text()).code).toBe(1);
+    const { GET, OPTIONS } = await import("@/app/api/callbacks/Debit/route");
+    for (const res of [await GET(), await OPTIONS()]) {
+      expect(res.status).toBe(405);
+      expect(JSON.parse(await res.text()).code).toBe(1);
+    }
+  });
+
+  it("an unknown method name under /api/callbacks gets a JSON answer, not an HTML 404 page", async () => {
+    const { POST, GET } = await import("@/app/api/callbacks/[...unknown]/route");
+    for (const res of [await POST(), await GET()]) {
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-type")).toContain("application/json");
+      expect(JSON.parse(await res.text()).code).toBe(1);
+    }
   });
 
   it("an odd content type is still answered (JSON is read from the body)", async () => {

@@ -2,4 +2,4 @@ import { withCallback } from "@/lib/callbacks/with-callback";
 import { win } from "@/lib/wallet/operations";
 
 // The provider's "Debit" pays a win.
-export const { POST, GET, PUT, PATCH, DELETE } = withCallback("Debit", win);
+export const { POST, GET, PUT, PATCH, DELETE, OPTIONS } = withCallback("Debit", win);
