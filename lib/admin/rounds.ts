@@ -2,6 +2,7 @@ import "server-only";
 import { pool } from "@/lib/db";
 import { describeCode } from "@/lib/webgames/codes";
 import { assertAdmin, type Viewer } from "./access";
+import type { CallbackRow } from "./callbacks";
 
 export interface RoundOperation {
   ledgerId: string;
@@ -14,19 +15,8 @@ export interface RoundOperation {
   isClose: boolean | null;
 }
 
-export interface RoundCallback {
-  id: string;
-  createdAt: string;
-  method: string;
-  transactionId: string | null;
-  amount: string | null;
-  code: number;
-  codeText: string;
-  message: string;
-  latencyMs: string;
-  ledgerEntryId: string | null;
-  ip: string | null;
-}
+/** A callback as the round view lists it: the round's player, round and game go without saying. */
+export type RoundCallback = Omit<CallbackRow, "playerId" | "roundId" | "gameId">;
 
 export interface RoundView {
   playerId: number;
@@ -98,15 +88,7 @@ export async function loadRound(viewer: Viewer, playerId: number, roundId: strin
   };
 }
 
-export interface RoundHit {
-  playerId: number;
-  email: string;
-  roundId: string;
-  gameId: number;
-  currency: string;
-  status: "open" | "closed";
-  openedAt: string;
-}
+export type RoundHit = Pick<RoundView, "playerId" | "email" | "roundId" | "gameId" | "currency" | "status" | "openedAt">;
 
 /** Rounds with this provider round id (any player, or one player): round ids are per player. */
 export async function findRounds(viewer: Viewer, roundId: string, playerId?: number): Promise<RoundHit[]> {
