@@ -8,7 +8,7 @@ import { clientIp } from "@/lib/callbacks/client-ip";
 import { env } from "@/lib/env";
 import { createPlayer, EmailTakenError } from "@/lib/players/create-player";
 import { signIn, signOut } from "./auth";
-import { clearLoginFailures, loginKey, loginLimitState, recordLoginFailure } from "./rate-limit";
+import { clearLoginFailures, LOGIN_MAX_FAILURES_PER_IP, loginIpKey, loginKey, loginLimitState, recordLoginFailure } from "./rate-limit";
 import { safeCallbackUrl, signInSchema, signUpSchema, type FormState } from "./schemas";
 
 type SignInField = "email" | "password";
@@ -28,20 +28,24 @@ export async function signInAction(_prev: FormState<SignInField>, form: FormData
   const values = { email: text(form, "email") ?? "" };
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState<SignInField>["fieldErrors"], values };
 
-  const key = loginKey(parsed.data.email, clientIp(await headers(), env.TRUSTED_PROXY_HOPS));
-  const limit = await loginLimitState(key);
-  if (limit.limited && limit.retryAt) {
-    return { message: `Too many failed sign-in attempts. Please wait ${minutesUntil(limit.retryAt)} min and try again.`, values };
+  const ip = clientIp(await headers(), env.TRUSTED_PROXY_HOPS);
+  const key = loginKey(parsed.data.email, ip);
+  const ipKey = loginIpKey(ip);
+  const [limit, ipLimit] = await Promise.all([loginLimitState(key), loginLimitState(ipKey, new Date(), LOGIN_MAX_FAILURES_PER_IP)]);
+  const retryAt = [limit, ipLimit].filter((l) => l.limited && l.retryAt).map((l) => l.retryAt!.getTime());
+  if (retryAt.length > 0) {
+    return { message: `Too many failed sign-in attempts. Please wait ${minutesUntil(new Date(Math.max(...retryAt)))} min and try again.`, values };
   }
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (err) {
     if (err instanceof AuthError) {
-      await recordLoginFailure(key);
+      await Promise.all([recordLoginFailure(key), recordLoginFailure(ipKey)]);
       return { message: "Wrong email or password.", values };
     }
     throw err;
   }
+  // Only this account's count: a valid login must not reset the per-address count.
   await clearLoginFailures(key);
   // Outside the try: redirect() works by throwing.
   redirect(safeCallbackUrl(parsed.data.callbackUrl));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clearLoginFailures, LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS, loginKey, loginLimitState, recordLoginFailure } from "@/lib/auth/rate-limit";
+import { clearLoginFailures, LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_IP, LOGIN_WINDOW_MS, loginIpKey, loginKey, loginLimitState, recordLoginFailure } from "@/lib/auth/rate-limit";
 import { pool } from "@/lib/db";
 
 describe("login rate limiter", () => {
@@ -19,6 +19,22 @@ describe("login rate limiter", () => {
     expect((await loginLimitState(loginKey("other@example.com", "203.0.113.5"), t0)).limited).toBe(false);
     // The key ignores case and surrounding spaces of the email.
     expect((await loginLimitState(loginKey("  someone@example.COM ", "203.0.113.5"), t0)).limited).toBe(true);
+  });
+
+  it("one address spraying many emails is limited after 30 failures, whatever the email", async () => {
+    const ip = "203.0.113.77";
+    const ipKey = loginIpKey(ip);
+    const t0 = new Date();
+    for (let i = 0; i < LOGIN_MAX_FAILURES_PER_IP; i++) {
+      // each email fails once: the per-email limit never triggers
+      expect((await loginLimitState(loginKey(`victim${i}@example.com`, ip), t0)).limited).toBe(false);
+      expect((await loginLimitState(ipKey, t0, LOGIN_MAX_FAILURES_PER_IP)).limited).toBe(false);
+      await recordLoginFailure(loginKey(`victim${i}@example.com`, ip), t0);
+      await recordLoginFailure(ipKey, t0);
+    }
+    expect((await loginLimitState(ipKey, t0, LOGIN_MAX_FAILURES_PER_IP)).limited).toBe(true);
+    expect((await loginLimitState(loginIpKey("198.51.100.77"), t0, LOGIN_MAX_FAILURES_PER_IP)).limited).toBe(false);
+    expect(ipKey).not.toBe(loginKey("ip", ip));
   });
 
   it("forgets failures older than 15 minutes", async () => {
