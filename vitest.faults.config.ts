@@ -1,5 +1,5 @@
-import path from "node:path";
 import { defineConfig } from "vitest/config";
+import base from "./vitest.config";
 
 /**
  * `npm run test:faults`: the fault suite (tests/faults). Each file starts its own PostgreSQL,
@@ -7,12 +7,8 @@ import { defineConfig } from "vitest/config";
  * that timings mean something on 2 cores. Excluded from the default `vitest run`.
  */
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": path.resolve(import.meta.dirname),
-      "server-only": path.resolve(import.meta.dirname, "tests/setup/empty.ts"),
-    },
-  },
+  // The same module aliases as the main suite (`@`, `server-only`).
+  resolve: base.resolve,
   test: {
     include: ["tests/faults/**/*.test.ts"],
     globalSetup: ["tests/faults/global-setup.ts"],

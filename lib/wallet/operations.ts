@@ -46,6 +46,8 @@ const MAX_ATTEMPTS = 3;
 
 async function call(method: "Authorization" | "Credit" | "Debit", args: unknown[], ctx: CallContext): Promise<ResultRow> {
   for (let attempt = 1; ; attempt++) {
+    // Checked out explicitly (not pool.query) so that elapsedMs() below is read after the pool
+    // wait: the D11 latency includes time spent waiting for a connection.
     const client = await pool.connect();
     try {
       // A named statement is parsed and planned once per connection. The function is called in
