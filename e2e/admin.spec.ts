@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createPlayer } from "@/lib/players/create-player";
@@ -23,8 +23,13 @@ test.afterAll(async () => {
 type Fields = Record<string, string | number | boolean>;
 
 async function callback(request: APIRequestContext, method: "Authorization" | "Credit" | "Debit", fields: Fields) {
-  const order = method === "Authorization" ? ["player_id", "game_id", "token"] : ["player_id", "round_id", "game_id", "transaction_id", "token"];
-  const hash = sign(method, order.map((k) => String(fields[k])), env.WEBGAMES_API_KEY);
+  const order =
+    method === "Authorization" ? ["player_id", "game_id", "token"] : ["player_id", "round_id", "game_id", "transaction_id", "token"];
+  const hash = sign(
+    method,
+    order.map((k) => String(fields[k])),
+    env.WEBGAMES_API_KEY,
+  );
   const res = await request.post(`/api/callbacks/${method}`, { data: { ...fields, hash } });
   expect(res.status()).toBe(200);
   return (await res.json()) as { code: number; message: string; balance?: number };
@@ -32,7 +37,13 @@ async function callback(request: APIRequestContext, method: "Authorization" | "C
 
 test("an admin blocks a player: the next bet is refused with 4, the open round's win is still paid", async ({ page, request }) => {
   const email = `e2e-block-${Date.now()}@test.local`;
-  const { id: playerId } = await createPlayer({ email, password: "player123", nick: "E2E Block", currency: "EUR", openingBalance: "100.00" });
+  const { id: playerId } = await createPlayer({
+    email,
+    password: "player123",
+    nick: "E2E Block",
+    currency: "EUR",
+    openingBalance: "100.00",
+  });
   const { token } = await issueLaunch({ playerId, gameId: GAME_ID });
   const base = { player_id: playerId, game_id: GAME_ID, token };
   expect((await callback(request, "Authorization", base)).code).toBe(0);
@@ -56,7 +67,14 @@ test("an admin blocks a player: the next bet is refused with 4, the open round's
   // The provider's next calls: a new bet is refused, the open round's win is paid.
   const refused = await callback(request, "Credit", { ...base, round_id: "e2e-new", transaction_id: "e2e-b2", amount: 1, is_close: false });
   expect(refused.code).toBe(4);
-  const win = await callback(request, "Debit", { ...base, round_id: "e2e-open", transaction_id: "e2e-w1", amount: 7.5, bet_amount: 5, is_close: true });
+  const win = await callback(request, "Debit", {
+    ...base,
+    round_id: "e2e-open",
+    transaction_id: "e2e-w1",
+    amount: 7.5,
+    bet_amount: 5,
+    is_close: true,
+  });
   expect(win).toMatchObject({ code: 0, balance: 102.5 });
 
   // The back office shows all of it: new balance, the audit row, and the refused callback.

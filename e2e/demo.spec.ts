@@ -26,7 +26,12 @@ test("demo play needs no account, plays a spin and never touches the wallet", as
   // A losing spin changes the balance; a win shows in "last win" (a win equal to the bet leaves
   // the balance as it was).
   await expect
-    .poll(async () => (await frame.getByTestId("balance").textContent()) !== startBalance || !/^0(\.0+)?$/.test((await frame.getByTestId("last-win").textContent()) ?? "0"), { timeout: 15_000 })
+    .poll(
+      async () =>
+        (await frame.getByTestId("balance").textContent()) !== startBalance ||
+        !/^0(\.0+)?$/.test((await frame.getByTestId("last-win").textContent()) ?? "0"),
+      { timeout: 15_000 },
+    )
     .toBe(true);
   await expect(frame.getByTestId("error")).toBeEmpty();
 

@@ -7,10 +7,12 @@ test("pages carry the CSP (frames and icons only from the provider) and the othe
   for (const path of ["/", "/play/11?mode=demo", "/signin"]) {
     const res = await request.get(path);
     const h = res.headers();
-    const csp = Object.fromEntries((h["content-security-policy"] ?? "").split(";").map((d) => {
-      const [name = "", ...values] = d.trim().split(/\s+/);
-      return [name, values];
-    }));
+    const csp = Object.fromEntries(
+      (h["content-security-policy"] ?? "").split(";").map((d) => {
+        const [name = "", ...values] = d.trim().split(/\s+/);
+        return [name, values];
+      }),
+    );
     expect(csp["frame-src"], path).toEqual([provider]);
     expect(csp["img-src"], path).toContain(provider);
     expect(csp["frame-ancestors"], path).toEqual(["'self'"]);

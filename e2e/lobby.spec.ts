@@ -37,7 +37,12 @@ test.describe("lobby", () => {
     await expect(page.getByTestId("result-count")).toHaveText(/^\d+ games$/);
     // The first paint may still show skeletons while the catalog arrives: wait for the filtered tiles.
     const classesShown = () => page.getByTestId("game-tile").locator("p").allTextContents();
-    await expect.poll(async () => { const c = await classesShown(); return c.length > 0 && c.every((x) => x.includes("Wild West")); }).toBe(true);
+    await expect
+      .poll(async () => {
+        const c = await classesShown();
+        return c.length > 0 && c.every((x) => x.includes("Wild West"));
+      })
+      .toBe(true);
     const titles = await page.getByTestId("game-tile").getByRole("heading").allTextContents();
     expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, "en")));
 
@@ -46,8 +51,14 @@ test.describe("lobby", () => {
     await expect(page.getByRole("button", { name: /^Ocean Quest/ })).toHaveAttribute("aria-pressed", "true");
     await page.getByLabel("Sort by").selectOption("rtp");
     await expect(page).toHaveURL(/sort=rtp/);
-    const rtpsShown = async () => (await page.getByTestId("game-tile").getByText(/^RTP /).allTextContents()).map((t) => Number(t.replace(/[^\d.]/g, "")));
-    await expect.poll(async () => { const r = await rtpsShown(); return r.length > 0 && r.every((v, i) => i === 0 || r[i - 1]! >= v); }).toBe(true);
+    const rtpsShown = async () =>
+      (await page.getByTestId("game-tile").getByText(/^RTP /).allTextContents()).map((t) => Number(t.replace(/[^\d.]/g, "")));
+    await expect
+      .poll(async () => {
+        const r = await rtpsShown();
+        return r.length > 0 && r.every((v, i) => i === 0 || r[i - 1]! >= v);
+      })
+      .toBe(true);
   });
 
   test("signed-in players keep favorites across visits", async ({ page }) => {

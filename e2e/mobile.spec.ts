@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, SEED } from "./support/auth";
+import { SEED, signIn } from "./support/auth";
 import { e2eState } from "./support/env";
 
 // Runs in the "phone" project (Pixel 7 user agent and viewport).

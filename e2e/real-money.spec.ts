@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signUp, SEED } from "./support/auth";
+import { SEED, signIn, signUp } from "./support/auth";
 import { moneyOf } from "./support/db";
 
 test.describe("real money", () => {
@@ -30,7 +30,9 @@ test.describe("real money", () => {
       await page.getByRole("button", { name: "Sign in" }).click();
       const expected = i <= 5 ? "Wrong email or password." : /Too many failed sign-in attempts\. Please wait 1[45] min/;
       await expect(page.getByLabel("Password")).toHaveValue(""); // React resets the form once the action is done
-      await expect(page.getByText(i <= 5 ? "Wrong email or password." : "Too many failed sign-in attempts", { exact: false })).toHaveText(expected);
+      await expect(page.getByText(i <= 5 ? "Wrong email or password." : "Too many failed sign-in attempts", { exact: false })).toHaveText(
+        expected,
+      );
     }
   });
 

@@ -1,8 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { signIn, SEED } from "./support/auth";
+import { SEED, signIn } from "./support/auth";
 import { control } from "./support/env";
 
-test("with the provider down, a freshly started instance serves the last good catalog; admins see it is stale", async ({ page, request }) => {
+test("with the provider down, a freshly started instance serves the last good catalog; admins see it is stale", async ({
+  page,
+  request,
+}) => {
   // The main instance has stored a snapshot (the e2e server warms it up). A second instance with
   // an empty memory points at a closed port: it can only serve the lobby from catalog_snapshots.
   const { url } = (await control("/instances/dead-provider")) as { url: string };

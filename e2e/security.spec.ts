@@ -26,7 +26,10 @@ test("a server action replayed from a foreign origin is refused and moves no mon
   expect((await moneyOf(who.email)).balance).toBe("10.00");
 
   // The same replay from our own origin is accepted (the refusal above is the origin check).
-  const same = await page.request.post(sent.url(), { headers: { ...headers, origin: new URL(sent.url()).origin }, data: sent.postDataBuffer() ?? undefined });
+  const same = await page.request.post(sent.url(), {
+    headers: { ...headers, origin: new URL(sent.url()).origin },
+    data: sent.postDataBuffer() ?? undefined,
+  });
   expect(same.status()).toBe(200);
   expect((await moneyOf(who.email)).balance).toBe("20.00");
 });

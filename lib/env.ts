@@ -44,7 +44,12 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   APP_URL: url,
   /** Idle timeout of a game session for new bets (PROTOCOL.md D4). */
-  WALLET_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  WALLET_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   /** Optional comma-separated provider IPs/CIDRs allowed to call /api/callbacks. Empty = any. */
   WEBGAMES_ALLOWED_IPS: z.string().default(""),
   /** Number of reverse proxies in front of the app whose X-Forwarded-For entries are trusted. */
@@ -83,8 +88,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const missing = REQUIRED_IN_PRODUCTION.filter((k) => !input[k]);
     if (missing.length > 0) {
       throw new EnvError(
-        `Refusing to start in production: missing required environment variable(s): ${missing.join(", ")}. ` +
-          "See .env.example.",
+        `Refusing to start in production: missing required environment variable(s): ${missing.join(", ")}. ` + "See .env.example.",
       );
     }
   } else {

@@ -1,9 +1,16 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import {
+  ledgerPageQuery,
+  listTransactions,
+  PAGE_SIZE,
+  type TransactionFilters,
+  transactionsCsvStream,
+  transactionTotals,
+} from "@/lib/admin/transactions";
 import type { SessionPlayer } from "@/lib/auth/guards";
 import { pool } from "@/lib/db";
-import { ledgerPageQuery, listTransactions, PAGE_SIZE, transactionsCsvStream, transactionTotals, type TransactionFilters } from "@/lib/admin/transactions";
 
 /**
  * `npm run bench:admin [-- --url http://localhost:3002 --iterations 30]` after `npm run seed:bulk`:
@@ -16,18 +23,36 @@ import { ledgerPageQuery, listTransactions, PAGE_SIZE, transactionsCsvStream, tr
  *     (sign-in as admin@example.com through Auth.js's credentials endpoint).
  * Runs with `--conditions react-server` (the loaders are server-only modules).
  */
-const { values } = parseArgs({ options: { url: { type: "string" }, iterations: { type: "string", default: "30" }, email: { type: "string", default: "admin@example.com" }, "http-only": { type: "boolean", default: false }, password: { type: "string", default: "admin123" } } });
+const { values } = parseArgs({
+  options: {
+    url: { type: "string" },
+    iterations: { type: "string", default: "30" },
+    email: { type: "string", default: "admin@example.com" },
+    "http-only": { type: "boolean", default: false },
+    password: { type: "string", default: "admin123" },
+  },
+});
 const N = Number(values.iterations);
 const BUDGET_MS = 300;
 
-const admin = await pool.query<SessionPlayer>(`SELECT id, email, nick, currency, role, blocked, language FROM players WHERE role = 'admin' ORDER BY id LIMIT 1`);
+const admin = await pool.query<SessionPlayer>(
+  `SELECT id, email, nick, currency, role, blocked, language FROM players WHERE role = 'admin' ORDER BY id LIMIT 1`,
+);
 const viewer = admin.rows[0];
 if (!viewer) throw new Error("no admin account: run the seed first");
 const total = await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM ledger_entries`);
 console.log(`ledger_entries: ${total.rows[0]?.n}`);
 
 // Real values to filter on, taken from the data (a bulk player, a round, a transaction, a ledger id).
-const sample = await pool.query<{ player_id: number; email: string; round_id: string; transaction_id: string; id: string; game_id: number; day: string }>(
+const sample = await pool.query<{
+  player_id: number;
+  email: string;
+  round_id: string;
+  transaction_id: string;
+  id: string;
+  game_id: number;
+  day: string;
+}>(
   `SELECT l.player_id, p.email, l.round_id, l.transaction_id, l.id::text, l.game_id, to_char(l.created_at - interval '10 days', 'YYYY-MM-DD') AS day
    FROM ledger_entries l JOIN players p ON p.id = l.player_id WHERE l.kind = 'bet' ORDER BY l.id DESC OFFSET 1000 LIMIT 1`,
 );
@@ -71,7 +96,9 @@ const row = (name: string, what: string, r: { p50: number; p95: number }) => {
   table.push(line);
   console.log(line);
 };
-console.log(`\n${"filter".padEnd(24)} ${"measure".padEnd(22)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}   (budget ${BUDGET_MS} ms at p95)`);
+console.log(
+  `\n${"filter".padEnd(24)} ${"measure".padEnd(22)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}   (budget ${BUDGET_MS} ms at p95)`,
+);
 
 async function firstChunk(f: TransactionFilters): Promise<void> {
   const reader = transactionsCsvStream(viewer, f).getReader();
@@ -134,7 +161,9 @@ for (const [name, f] of CASES) {
   const res = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.values);
   const plan = res.rows.map((r) => r["QUERY PLAN"]).join("\n");
   explain.push(`### ${name}  ${JSON.stringify(f)}\n${plan}\n`);
-  const indexes = [...new Set([...plan.matchAll(/(?:Index(?: Only)? Scan(?: Backward)? using|Bitmap Index Scan on) (\w+)/g)].map((m) => m[1]))];
+  const indexes = [
+    ...new Set([...plan.matchAll(/(?:Index(?: Only)? Scan(?: Backward)? using|Bitmap Index Scan on) (\w+)/g)].map((m) => m[1])),
+  ];
   const seq = /Seq Scan on ledger_entries/.test(plan) ? " +SEQ SCAN" : "";
   const exec = /Execution Time: ([\d.]+) ms/.exec(plan)?.[1];
   const line = `${name.padEnd(24)} ${`${exec} ms`.padStart(11)}  ${indexes.join(", ")}${seq}`;
@@ -189,7 +218,10 @@ async function http(base: string) {
   console.log(`\nHTTP time to first byte against ${base}:`);
   for (const [name, f] of CASES) {
     const qs = new URLSearchParams(f as Record<string, string>).toString();
-    for (const [what, url] of [["GET page TTFB", `${base}/admin/transactions?${qs}`], ["GET export TTFB", `${base}/admin/transactions/export?${qs}`]] as const) {
+    for (const [what, url] of [
+      ["GET page TTFB", `${base}/admin/transactions?${qs}`],
+      ["GET export TTFB", `${base}/admin/transactions/export?${qs}`],
+    ] as const) {
       const drain = what.includes("page");
       for (let i = 0; i < 2; i++) await ttfb(url, drain);
       const t: number[] = [];

@@ -3,9 +3,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { sign } from "@/lib/webgames/signature";
+import { ensureBuild, productionEnv, ROOT, startApp } from "./lib/app-server";
 import { startThrowawayDatabase } from "./lib/embedded-pg";
 import { freePort } from "./lib/ports";
-import { ROOT, ensureBuild, productionEnv, startApp } from "./lib/app-server";
 import { stopChild } from "./lib/processes";
 
 /**
@@ -41,7 +41,16 @@ process.env.DATABASE_URL = databaseUrl;
 process.env.WEBGAMES_API_KEY = KEY;
 process.env.WEBGAMES_API_URL = "http://127.0.0.1:9"; // no provider is needed for callbacks
 ensureBuild(".next-bench", args.rebuild);
-const app = await startApp(port, productionEnv({ databaseUrl, providerUrl: "http://127.0.0.1:9", appUrl, distDir: ".next-bench", extra: { WEBGAMES_API_KEY: KEY, BENCH_ROUTES: "true" } }));
+const app = await startApp(
+  port,
+  productionEnv({
+    databaseUrl,
+    providerUrl: "http://127.0.0.1:9",
+    appUrl,
+    distDir: ".next-bench",
+    extra: { WEBGAMES_API_KEY: KEY, BENCH_ROUTES: "true" },
+  }),
+);
 
 const { createPlayer } = await import("@/lib/players/create-player");
 const { issueLaunch } = await import("@/lib/wallet/launch");
@@ -53,7 +62,13 @@ const json = (f: Fields) => JSON.stringify(f);
 console.log(`setting up ${PLAYERS} players with authorized game sessions…`);
 const players: { id: number; token: string }[] = [];
 for (let i = 0; i < PLAYERS; i++) {
-  const { id } = await createPlayer({ email: `bench${i}@bench.local`, password: "bench-password", nick: `Bench ${i}`, currency: "EUR", openingBalance: "1000000.00" });
+  const { id } = await createPlayer({
+    email: `bench${i}@bench.local`,
+    password: "bench-password",
+    nick: `Bench ${i}`,
+    currency: "EUR",
+    openingBalance: "1000000.00",
+  });
   const { token } = await issueLaunch({ playerId: id, gameId: GAME });
   const res = await fetch(`${appUrl}/api/callbacks/Authorization`, {
     method: "POST",
@@ -84,8 +99,23 @@ const summarize = (r: autocannon.Result, protocolErrors = 0): Run => ({
   non2xx: r.non2xx,
 });
 
-const echoBody = json({ token: "x".repeat(43), player_id: 1, round_id: 1, game_id: GAME, transaction_id: 1, amount: 1, is_close: false, hash: "0".repeat(32) });
-const echoOpts: autocannon.Options = { url: `${appUrl}/api/bench/echo`, method: "POST", headers: { "content-type": "application/json" }, body: echoBody, connections: CONNECTIONS };
+const echoBody = json({
+  token: "x".repeat(43),
+  player_id: 1,
+  round_id: 1,
+  game_id: GAME,
+  transaction_id: 1,
+  amount: 1,
+  is_close: false,
+  hash: "0".repeat(32),
+});
+const echoOpts: autocannon.Options = {
+  url: `${appUrl}/api/bench/echo`,
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: echoBody,
+  connections: CONNECTIONS,
+};
 console.log("warming up…");
 await run({ ...echoOpts, duration: 3 });
 console.log(`baseline: JSON echo, ${CONNECTIONS} connections, ${Math.round(DURATION / 2)} s…`);
@@ -133,7 +163,10 @@ const moneyOpts = (duration: number): autocannon.Options => ({
       method: "POST",
       path: "/api/callbacks/Debit",
       headers: { "content-type": "application/json" },
-      setupRequest: (req: autocannon.Request, context: Ctx) => ({ ...req, body: moneyBody("Debit", context, context.round! % 2 ? "2.50" : "0", true) }),
+      setupRequest: (req: autocannon.Request, context: Ctx) => ({
+        ...req,
+        body: moneyBody("Debit", context, context.round! % 2 ? "2.50" : "0", true),
+      }),
       onResponse,
     },
   ] as unknown as autocannon.Request[],
@@ -174,7 +207,10 @@ console.log(`
                rounds left open by runs ending between a bet and its win: ${a.open_rounds}
 `);
 mkdirSync(path.join(ROOT, "bench-results"), { recursive: true });
-writeFileSync(path.join(ROOT, "bench-results/callbacks.json"), JSON.stringify({ at: new Date().toISOString(), baseline, wallet, ratio, audit: a, okAnswers, codes: Object.fromEntries(codes) }, null, 2));
+writeFileSync(
+  path.join(ROOT, "bench-results/callbacks.json"),
+  JSON.stringify({ at: new Date().toISOString(), baseline, wallet, ratio, audit: a, okAnswers, codes: Object.fromEntries(codes) }, null, 2),
+);
 
 await pool.end();
 await stopChild(app);

@@ -38,8 +38,20 @@ const db = await startThrowawayDatabase("wg-bench-lobby", "bench");
 const databaseUrl = db.url;
 const port = await freePort();
 const appUrl = `http://127.0.0.1:${port}`;
-const sim = await startSimulator({ port: 0, games: GAMES, seed: 1, partners: [{ partnerId: "1", apiKey: "bench-secret", apiUrl: `${appUrl}/api/callbacks` }], log: () => {} });
-const app = startChild(`app:${port}`, path.join(ROOT, "node_modules/.bin/next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], productionEnv({ databaseUrl, providerUrl: sim.url, appUrl, distDir: DIST, extra: { WEBGAMES_API_KEY: "bench-secret" } }), { quiet: !process.env.BENCH_VERBOSE });
+const sim = await startSimulator({
+  port: 0,
+  games: GAMES,
+  seed: 1,
+  partners: [{ partnerId: "1", apiKey: "bench-secret", apiUrl: `${appUrl}/api/callbacks` }],
+  log: () => {},
+});
+const app = startChild(
+  `app:${port}`,
+  path.join(ROOT, "node_modules/.bin/next"),
+  ["start", "--port", String(port), "--hostname", "127.0.0.1"],
+  productionEnv({ databaseUrl, providerUrl: sim.url, appUrl, distDir: DIST, extra: { WEBGAMES_API_KEY: "bench-secret" } }),
+  { quiet: !process.env.BENCH_VERBOSE },
+);
 
 async function cleanup() {
   await stopChild(app);
@@ -62,7 +74,13 @@ function get(url: string): Promise<Sample & { body: string; status: number }> {
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
         const body = Buffer.concat(chunks);
-        resolve({ ttfb, full: Number(process.hrtime.bigint() - t0) / 1e6, bytes: body.length, body: body.toString("utf8"), status: res.statusCode ?? 0 });
+        resolve({
+          ttfb,
+          full: Number(process.hrtime.bigint() - t0) / 1e6,
+          bytes: body.length,
+          body: body.toString("utf8"),
+          status: res.statusCode ?? 0,
+        });
       });
       res.on("error", reject);
     });
@@ -98,7 +116,10 @@ try {
     // Interleaved so both pages see the same machine conditions.
     for (const k of Object.keys(pages) as Key[]) seq[k].push(await get(pages[k]));
   }
-  const conc: Record<Key, { samples: Sample[]; rps: number }> = { "/ (lobby)": { samples: [], rps: 0 }, "/help (static)": { samples: [], rps: 0 } };
+  const conc: Record<Key, { samples: Sample[]; rps: number }> = {
+    "/ (lobby)": { samples: [], rps: 0 },
+    "/help (static)": { samples: [], rps: 0 },
+  };
   for (const k of Object.keys(pages) as Key[]) {
     const t0 = Date.now();
     let left = REQUESTS;
@@ -124,19 +145,63 @@ try {
   const catalogJson = (await get(`${appUrl}/api/catalog`)).body;
 
   const ms = (n: number) => `${n.toFixed(1)} ms`;
-  console.log(`\nLobby benchmark: ${GAMES} games, production build (${DIST}), ${REQUESTS} requests per page sequential + ${REQUESTS} at concurrency ${CONCURRENCY}\n`);
-  const rows: string[][] = [["page", "seq TTFB p50", "seq TTFB p95", "seq full p50", "seq full p95", `c${CONCURRENCY} full p50`, `c${CONCURRENCY} full p95`, `c${CONCURRENCY} req/s`, "HTML"]];
+  console.log(
+    `\nLobby benchmark: ${GAMES} games, production build (${DIST}), ${REQUESTS} requests per page sequential + ${REQUESTS} at concurrency ${CONCURRENCY}\n`,
+  );
+  const rows: string[][] = [
+    [
+      "page",
+      "seq TTFB p50",
+      "seq TTFB p95",
+      "seq full p50",
+      "seq full p95",
+      `c${CONCURRENCY} full p50`,
+      `c${CONCURRENCY} full p95`,
+      `c${CONCURRENCY} req/s`,
+      "HTML",
+    ],
+  ];
   for (const k of Object.keys(pages) as Key[]) {
     const s = seq[k];
     const c = conc[k].samples;
     rows.push([
       k,
-      ms(pct(s.map((x) => x.ttfb), 50)),
-      ms(pct(s.map((x) => x.ttfb), 95)),
-      ms(pct(s.map((x) => x.full), 50)),
-      ms(pct(s.map((x) => x.full), 95)),
-      ms(pct(c.map((x) => x.full), 50)),
-      ms(pct(c.map((x) => x.full), 95)),
+      ms(
+        pct(
+          s.map((x) => x.ttfb),
+          50,
+        ),
+      ),
+      ms(
+        pct(
+          s.map((x) => x.ttfb),
+          95,
+        ),
+      ),
+      ms(
+        pct(
+          s.map((x) => x.full),
+          50,
+        ),
+      ),
+      ms(
+        pct(
+          s.map((x) => x.full),
+          95,
+        ),
+      ),
+      ms(
+        pct(
+          c.map((x) => x.full),
+          50,
+        ),
+      ),
+      ms(
+        pct(
+          c.map((x) => x.full),
+          95,
+        ),
+      ),
       conc[k].rps.toFixed(0),
       `${(s[0]!.bytes / 1024).toFixed(1)} kB`,
     ]);
@@ -146,11 +211,23 @@ try {
     console.log(r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join("  "));
     if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
   }
-  const ratio = pct(seq["/ (lobby)"].map((x) => x.ttfb), 50) / pct(seq["/help (static)"].map((x) => x.ttfb), 50);
+  const ratio =
+    pct(
+      seq["/ (lobby)"].map((x) => x.ttfb),
+      50,
+    ) /
+    pct(
+      seq["/help (static)"].map((x) => x.ttfb),
+      50,
+    );
   const jsKb = gz / 1024;
   console.log(`\nlobby/static p50 TTFB ratio: ${ratio.toFixed(2)}x (goal ≤ 2x) ${ratio <= 2 ? "OK" : "MISSED"}`);
-  console.log(`lobby first-load JS: ${scripts.length} scripts, ${(raw / 1024).toFixed(1)} kB raw, ${jsKb.toFixed(1)} kB gzipped (goal ≤ 200 kB) ${jsKb <= 200 ? "OK" : "MISSED"}`);
-  console.log(`compact catalog for client search (/api/catalog, loaded after first paint): ${(catalogJson.length / 1024).toFixed(0)} kB raw, ${(gzipSync(catalogJson).length / 1024).toFixed(0)} kB gzipped`);
+  console.log(
+    `lobby first-load JS: ${scripts.length} scripts, ${(raw / 1024).toFixed(1)} kB raw, ${jsKb.toFixed(1)} kB gzipped (goal ≤ 200 kB) ${jsKb <= 200 ? "OK" : "MISSED"}`,
+  );
+  console.log(
+    `compact catalog for client search (/api/catalog, loaded after first paint): ${(catalogJson.length / 1024).toFixed(0)} kB raw, ${(gzipSync(catalogJson).length / 1024).toFixed(0)} kB gzipped`,
+  );
 } finally {
   agent.destroy();
   await cleanup();

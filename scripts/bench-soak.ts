@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { LedgerEntry } from "../sim/ledger";
-import { ROOT, ensureBuild } from "./lib/app-server";
+import { ensureBuild, ROOT } from "./lib/app-server";
 import { Rig, sleep, streamSpins } from "./lib/fault-rig";
 import { reconcile } from "./lib/reconcile";
 
@@ -81,7 +81,13 @@ try {
     const maxRps = probe.length / secs;
     targetRps = maxRps * LOAD;
     console.log(
-      `max ≈ ${maxRps.toFixed(0)} callbacks/s (p50 ${pct(probe.map((e) => e.latency_ms), 0.5)} ms, p99 ${pct(probe.map((e) => e.latency_ms), 0.99)} ms at concurrency ${PLAYERS}); ` +
+      `max ≈ ${maxRps.toFixed(0)} callbacks/s (p50 ${pct(
+        probe.map((e) => e.latency_ms),
+        0.5,
+      )} ms, p99 ${pct(
+        probe.map((e) => e.latency_ms),
+        0.99,
+      )} ms at concurrency ${PLAYERS}); ` +
         `soak target ${(LOAD * 100).toFixed(0)}% = ${targetRps.toFixed(0)} callbacks/s (${callsPerSpin.toFixed(2)} callbacks per spin)`,
     );
   }
@@ -112,7 +118,19 @@ try {
   const tStart = Date.now();
   const soakStartedAt = new Date(tStart);
   const endAt = tStart + MINUTES * 60_000;
-  const rows: { t: number; rps: number; p50: number; p99: number; serverP99: number; calls: number; nonZero: number; retried: number; dup: number; rssKb: number; behind: number }[] = [];
+  const rows: {
+    t: number;
+    rps: number;
+    p50: number;
+    p99: number;
+    serverP99: number;
+    calls: number;
+    nonZero: number;
+    retried: number;
+    dup: number;
+    rssKb: number;
+    behind: number;
+  }[] = [];
   console.log(`\nsoak: ${MINUTES} min at ${targetRps.toFixed(0)} callbacks/s, next-server RSS at start ${mib(rssStart)} MiB`);
   console.log(" minute  callbacks/s   p50 ms   p99 ms  srv p99 ms   calls  code≠0  retried  dup'd   RSS MiB  behind");
   let bucketSeq = seqStart;
@@ -174,7 +192,9 @@ try {
     if (Date.now() - bucketStart >= BUCKET_S * 1000) await closeBucket();
     if (process.env.SOAK_DEBUG && Date.now() - lastDebug > 2000) {
       lastDebug = Date.now();
-      console.log(`  [debug] idle ${idle.length} inFlight ${inFlight} launched ${launched} started ${started} calls ${soFar} perSpin ${perSpin.toFixed(2)} due ${due}`);
+      console.log(
+        `  [debug] idle ${idle.length} inFlight ${inFlight} launched ${launched} started ${started} calls ${soFar} perSpin ${perSpin.toFixed(2)} due ${due}`,
+      );
     }
     await sleep(20);
   }
@@ -187,7 +207,11 @@ try {
   const calls: LedgerEntry[] = rig.moneyCalls();
   const soakCalls = calls.length - callsBefore;
   const { calls: final, retried } = await rig.retryFailed(calls);
-  const report = await reconcile(rig.db, final, rig.players.map((p) => p.id));
+  const report = await reconcile(
+    rig.db,
+    final,
+    rig.players.map((p) => p.id),
+  );
   const allLat = rig.sim.ledger.list({ since: seqStart }).map((e) => e.latency_ms);
   console.log(`
  soak: ${soakCalls} callbacks in ${((Date.now() - tStart) / 60_000).toFixed(1)} min (target ${targetRps.toFixed(0)}/s, behind schedule: ${behind} spins)
@@ -200,7 +224,24 @@ try {
   mkdirSync(path.join(ROOT, "bench-results"), { recursive: true });
   writeFileSync(
     path.join(ROOT, "bench-results/soak.json"),
-    JSON.stringify({ at: soakStartedAt.toISOString(), minutes: MINUTES, targetRps, callsPerSpin, rssStartKb: rssStart, rssEndKb: rssEnd, rows, behind, soakCalls, resent: retried.length, violations: report.violations, unresolved: report.unresolved.length }, null, 2),
+    JSON.stringify(
+      {
+        at: soakStartedAt.toISOString(),
+        minutes: MINUTES,
+        targetRps,
+        callsPerSpin,
+        rssStartKb: rssStart,
+        rssEndKb: rssEnd,
+        rows,
+        behind,
+        soakCalls,
+        resent: retried.length,
+        violations: report.violations,
+        unresolved: report.unresolved.length,
+      },
+      null,
+      2,
+    ),
   );
   exitCode = report.violations.length === 0 && report.unresolved.length === 0 ? 0 : 1;
 } finally {

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { ensureBuild, productionEnv, ROOT, startApp } from "./lib/app-server";
 import { startThrowawayDatabase } from "./lib/embedded-pg";
 import { freePort } from "./lib/ports";
-import { ROOT, ensureBuild, productionEnv, startApp } from "./lib/app-server";
 import { stopChild } from "./lib/processes";
 
 /**
@@ -24,8 +24,20 @@ try {
   const { createPlayer } = await import("@/lib/players/create-player");
   const { issueLaunch, setBlocked } = await import("@/lib/wallet/launch");
   const { pool } = await import("@/lib/db");
-  await createPlayer({ email: "checker@conformance.local", password: "checker-password", nick: "Checker", currency: "EUR", openingBalance: "100.00" });
-  const blocked = await createPlayer({ email: "blocked@conformance.local", password: "checker-password", nick: "Blocked", currency: "EUR", openingBalance: "10.00" });
+  await createPlayer({
+    email: "checker@conformance.local",
+    password: "checker-password",
+    nick: "Checker",
+    currency: "EUR",
+    openingBalance: "100.00",
+  });
+  const blocked = await createPlayer({
+    email: "blocked@conformance.local",
+    password: "checker-password",
+    nick: "Blocked",
+    currency: "EUR",
+    openingBalance: "10.00",
+  });
   const blockedLaunch = await issueLaunch({ playerId: blocked.id, gameId: 2 });
   await setBlocked(blocked.id, true);
   await pool.end();
@@ -37,7 +49,17 @@ try {
     const launchCmd = `${tsx} ${path.join(ROOT, "scripts/launch-url.ts")} --email checker@conformance.local --game 2`;
     const r = spawnSync(
       tsx,
-      [path.join(ROOT, "sim/check.ts"), "--url", `${appUrl}/api/callbacks`, "--key", env.WEBGAMES_API_KEY!, "--launch-cmd", launchCmd, "--blocked-launch", blockedLaunch.url],
+      [
+        path.join(ROOT, "sim/check.ts"),
+        "--url",
+        `${appUrl}/api/callbacks`,
+        "--key",
+        env.WEBGAMES_API_KEY!,
+        "--launch-cmd",
+        launchCmd,
+        "--blocked-launch",
+        blockedLaunch.url,
+      ],
       { cwd: ROOT, encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl } },
     );
     process.stdout.write(r.stdout);

@@ -2,9 +2,9 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { DEV_DATABASE_PORT } from "@/lib/dev-database";
 import { env, isConfigured } from "@/lib/env";
-import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-pg";
+import { ensureDatabase, type RunningPostgres, startEmbeddedPostgres } from "./lib/embedded-pg";
 import { migrate } from "./lib/migrate";
-import { killLeftovers, recordPids, startChild, stopChild, type Child } from "./lib/processes";
+import { type Child, killLeftovers, recordPids, startChild, stopChild } from "./lib/processes";
 
 /**
  * `npm run dev`: the whole thing on one machine.

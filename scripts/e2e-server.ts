@@ -4,12 +4,12 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startSimulator, type Simulator } from "../sim/server";
+import { type Simulator, startSimulator } from "../sim/server";
+import { ensureBuild } from "./lib/app-server";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-pg";
 import { migrate } from "./lib/migrate";
-import { ensureBuild } from "./lib/app-server";
 import { freePort } from "./lib/ports";
-import { killLeftovers, recordPids, startChild, stopChild, waitForHttp, type Child } from "./lib/processes";
+import { type Child, killLeftovers, recordPids, startChild, stopChild, waitForHttp } from "./lib/processes";
 
 /**
  * The browser tests' world, started by Playwright's `webServer` (see playwright.config.ts):
@@ -93,7 +93,9 @@ function appEnv(providerUrl: string, url: string): NodeJS.ProcessEnv {
 const children: Child[] = [];
 async function startApp(port: number, providerUrl: string): Promise<Child> {
   const url = `http://127.0.0.1:${port}`;
-  const child = startChild(`app:${port}`, NEXT, ["start", "--port", String(port), "--hostname", "127.0.0.1"], appEnv(providerUrl, url), { quiet: true });
+  const child = startChild(`app:${port}`, NEXT, ["start", "--port", String(port), "--hostname", "127.0.0.1"], appEnv(providerUrl, url), {
+    quiet: true,
+  });
   children.push(child);
   recordPids(PIDS_FILE, children);
   await waitForHttp(`${url}/help`, 60_000);
@@ -103,7 +105,8 @@ async function startApp(port: number, providerUrl: string): Promise<Child> {
 await startApp(APP_PORT, simUrl);
 // Warm up: load the catalog (stores the snapshot) and regenerate the lobby's static HTML with it.
 await fetch(`${appUrl}/api/catalog?v=`).then((r) => r.text());
-for (let i = 0; i < 40 && !(await (await fetch(`${appUrl}/`)).text()).includes('data-testid="game-tile"'); i++) await new Promise((r) => setTimeout(r, 250));
+for (let i = 0; i < 40 && !(await (await fetch(`${appUrl}/`)).text()).includes('data-testid="game-tile"'); i++)
+  await new Promise((r) => setTimeout(r, 250));
 log(`app ${appUrl} · simulator ${simUrl} (${SIM_GAMES} games) · control http://127.0.0.1:${CONTROL_PORT}`);
 
 let deadProviderUrl: string | null = null;

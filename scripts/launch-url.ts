@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { prisma, pool } from "@/lib/db";
+import { pool, prisma } from "@/lib/db";
 import { WalletError } from "@/lib/wallet/errors";
 import { issueLaunch } from "@/lib/wallet/launch";
 

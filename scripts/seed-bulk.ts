@@ -17,7 +17,8 @@ import { env } from "@/lib/env";
 const { values } = parseArgs({ options: { players: { type: "string", default: "1000" }, rounds: { type: "string", default: "499500" } } });
 const players = Number(values.players);
 const rounds = Number(values.rounds);
-if (!Number.isInteger(players) || players < 1 || !Number.isInteger(rounds) || rounds < 1) throw new Error("--players and --rounds must be positive integers");
+if (!Number.isInteger(players) || players < 1 || !Number.isInteger(rounds) || rounds < 1)
+  throw new Error("--players and --rounds must be positive integers");
 
 const client = new pg.Client({ connectionString: env.DATABASE_URL, application_name: "seed-bulk" });
 await client.connect();

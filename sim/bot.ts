@@ -100,7 +100,11 @@ export async function playSession(opts: PlaySessionOptions): Promise<PlaySession
       freeSpins: raw.freeSpins ?? [],
       partnerCodes: raw.partnerCodes ?? [],
       transactions: raw.transactions ?? 0,
-      ...(raw.error ? { error: raw.error } : raw.ok === true ? {} : { error: { code: raw.code ?? -1, message: raw.message ?? `HTTP ${r.status}` } }),
+      ...(raw.error
+        ? { error: raw.error }
+        : raw.ok === true
+          ? {}
+          : { error: { code: raw.code ?? -1, message: raw.message ?? `HTTP ${r.status}` } }),
     };
     summary.spins++;
     summary.transactions += a.transactions ?? 0;

@@ -2,9 +2,9 @@
 // balance the wallet must have; money movements are verified through a zero-amount "probe"
 // Debit on an open round (moves nothing, answers the balance).
 import { randomBytes } from "node:crypto";
+import { floatArtefacts, numField, type OpFields, PartnerHttp, percentile, type Reply } from "./check-http.js";
 import { minorUnits } from "./currencies.js";
 import { Decimal, moneyText } from "./money.js";
-import { floatArtefacts, numField, percentile, PartnerHttp, type OpFields, type Reply } from "./check-http.js";
 
 export type CaseStatus = "pass" | "fail" | "not run";
 export interface CaseResult {
@@ -54,7 +54,11 @@ class NotRun extends Error {}
 class Fail extends Error {}
 
 const codeOf = (r: Reply): string =>
-  r.code !== null ? `code ${r.code}` : r.error ? `no answer (${r.error})` : `HTTP ${r.status} non-protocol answer ${JSON.stringify(r.text.slice(0, 60))}`;
+  r.code !== null
+    ? `code ${r.code}`
+    : r.error
+      ? `no answer (${r.error})`
+      : `HTTP ${r.status} non-protocol answer ${JSON.stringify(r.text.slice(0, 60))}`;
 
 export async function runChecks(opts: CheckOptions): Promise<CheckReport> {
   const http = new PartnerHttp(opts.url, opts.key, opts.timeoutMs);
@@ -146,7 +150,10 @@ export async function runChecks(opts: CheckOptions): Promise<CheckReport> {
     const a = authAnswer;
     if (!a) throw new NotRun("no first answer");
     expectCode(r, 0);
-    if (numField(r, "balance") !== numField(a, "balance") || String(r.body?.["external_session"]) !== String(a.body?.["external_session"])) {
+    if (
+      numField(r, "balance") !== numField(a, "balance") ||
+      String(r.body?.["external_session"]) !== String(a.body?.["external_session"])
+    ) {
       throw new Fail("repeat answered a different balance or external_session");
     }
     return "same code, balance, external_session";
@@ -176,7 +183,16 @@ export async function runChecks(opts: CheckOptions): Promise<CheckReport> {
   const probe = async (): Promise<Decimal> => {
     const { m } = needSession();
     if (!probeRound) throw new Fail("probe round could not be opened");
-    const r = await http.op("Debit", { player: m.player, game: m.game, token: m.token, round: probeRound, tx: id(), amount: "0", betAmount: small(), isClose: false });
+    const r = await http.op("Debit", {
+      player: m.player,
+      game: m.game,
+      token: m.token,
+      round: probeRound,
+      tx: id(),
+      amount: "0",
+      betAmount: small(),
+      isClose: false,
+    });
     const b = numField(r, "balance");
     if (r.code !== 0 || b === null) throw new Fail(`balance probe (Debit 0 on an open round) failed: ${codeOf(r)}`);
     return new Decimal(b);
@@ -222,7 +238,11 @@ export async function runChecks(opts: CheckOptions): Promise<CheckReport> {
     if (!idem) throw new NotRun("the first Credit failed");
     const { f, r: first } = idem;
     const r = await http.op("Credit", f, "upper");
-    if (r.code !== first.code || numField(r, "balance") !== numField(first, "balance") || numField(r, "external_session_id") !== numField(first, "external_session_id")) {
+    if (
+      r.code !== first.code ||
+      numField(r, "balance") !== numField(first, "balance") ||
+      numField(r, "external_session_id") !== numField(first, "external_session_id")
+    ) {
       throw new Fail(`repeat answered ${r.text.slice(0, 120)} vs first ${first.text.slice(0, 120)}`);
     }
     await unchanged("the repeat");
@@ -338,7 +358,11 @@ export async function runChecks(opts: CheckOptions): Promise<CheckReport> {
     if (!lastDebit) throw new NotRun("the multi-win round failed");
     const { f, r: first } = lastDebit;
     const r = await http.op("Debit", f);
-    if (r.code !== first.code || numField(r, "balance") !== numField(first, "balance") || numField(r, "external_session_id") !== numField(first, "external_session_id")) {
+    if (
+      r.code !== first.code ||
+      numField(r, "balance") !== numField(first, "balance") ||
+      numField(r, "external_session_id") !== numField(first, "external_session_id")
+    ) {
       throw new Fail(`repeat answered ${r.text.slice(0, 120)} vs first ${first.text.slice(0, 120)}`);
     }
     await unchanged("the repeated win");
@@ -350,17 +374,22 @@ export async function runChecks(opts: CheckOptions): Promise<CheckReport> {
     if (!r.body) throw new Fail(`HTTP ${r.status}, not a JSON object: ${JSON.stringify(r.text.slice(0, 60))}`);
     if (r.code === null) throw new Fail(`HTTP ${r.status}, JSON without a numeric lowercase "code": ${r.text.slice(0, 80)}`);
     if (r.code === 0) throw new Fail("answered 0 to a broken request");
-    if (requireHttp200 && r.status !== 200) throw new Fail(`HTTP ${r.status}: protocol errors are answered with HTTP 200 (D1), code ${r.code}`);
+    if (requireHttp200 && r.status !== 200)
+      throw new Fail(`HTTP ${r.status}: protocol errors are answered with HTTP 200 (D1), code ${r.code}`);
     return `HTTP ${r.status}, code ${r.code}`;
   };
   for (const method of ["Authorization", "Credit", "Debit"]) {
-    await run(`${method}: malformed JSON body -> HTTP 200 JSON error`, async () => jsonFailure(await http.raw(method, '{"player_id": 42, "token": ')));
+    await run(`${method}: malformed JSON body -> HTTP 200 JSON error`, async () =>
+      jsonFailure(await http.raw(method, '{"player_id": 42, "token": ')),
+    );
   }
   await run("Credit: empty body -> HTTP 200 JSON error", async () => jsonFailure(await http.raw("Credit", "")));
   await run("Credit: wrong content-type (text/plain, unsigned) -> HTTP 200 JSON error", async () =>
     jsonFailure(await http.raw("Credit", '{"player_id":1,"hash":"x"}', { contentType: "text/plain" })),
   );
-  await run("Credit: wrong HTTP method (GET) -> JSON error", async () => jsonFailure(await http.raw("Credit", "", { httpMethod: "GET" }), false));
+  await run("Credit: wrong HTTP method (GET) -> JSON error", async () =>
+    jsonFailure(await http.raw("Credit", "", { httpMethod: "GET" }), false),
+  );
 
   // ---- extra launches ----
   await run("Authorization: upper-case hex hash accepted -> 0", async () => {
@@ -386,7 +415,15 @@ export async function runChecks(opts: CheckOptions): Promise<CheckReport> {
   await run("Credit: blocked player cannot bet -> 4 or 14 (D9)", async () => {
     if (!opts.blockedLaunch) throw new NotRun("pass --blocked-launch <url> for a blocked player's launch");
     const l = parseLaunch(opts.blockedLaunch);
-    const r = await http.op("Credit", { player: l.player, game: l.game, token: l.token, round: id(), tx: id(), isClose: true, amount: "1" });
+    const r = await http.op("Credit", {
+      player: l.player,
+      game: l.game,
+      token: l.token,
+      round: id(),
+      tx: id(),
+      isClose: true,
+      amount: "1",
+    });
     // D9 says 4; a wallet that checks the session first may answer 14, since this launch could
     // never be authorized. Either refuses the bet; taking it (0) or anything else is a failure.
     if (r.code !== 4 && r.code !== 14) throw new Fail(`expected code 4 (or 14), got ${codeOf(r)}`);
@@ -450,6 +487,8 @@ export function summaryLine(r: CheckReport): string {
 
 export function formatTable(results: CaseResult[]): string {
   const w = Math.max(...results.map((r) => r.name.length), 4);
-  const lines = results.map((r) => `${r.status === "pass" ? "PASS   " : r.status === "fail" ? "FAIL   " : "NOT RUN"}  ${r.name.padEnd(w)}  ${r.why}`);
+  const lines = results.map(
+    (r) => `${r.status === "pass" ? "PASS   " : r.status === "fail" ? "FAIL   " : "NOT RUN"}  ${r.name.padEnd(w)}  ${r.why}`,
+  );
   return [`${"RESULT "}  ${"CASE".padEnd(w)}  WHY`, ...lines].join("\n");
 }

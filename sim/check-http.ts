@@ -2,7 +2,7 @@
 // key case, HTML pages), so nothing here trusts JSON.parse alone.
 import { isLosslessNumber, parse } from "lossless-json";
 import { sign } from "./signature.js";
-import { idValue, RawNumber, writeJson, type WireValue } from "./wire-json.js";
+import { idValue, RawNumber, type WireValue, writeJson } from "./wire-json.js";
 
 export interface Reply {
   method: string;
@@ -67,7 +67,15 @@ export class PartnerHttp {
         error: null,
       };
     } catch (err) {
-      reply = { method, status: 0, text: "", body: null, code: null, ms: performance.now() - started, error: err instanceof Error ? err.message : String(err) };
+      reply = {
+        method,
+        status: 0,
+        text: "",
+        body: null,
+        code: null,
+        ms: performance.now() - started,
+        error: err instanceof Error ? err.message : String(err),
+      };
     }
     this.replies.push(reply);
     return reply;
@@ -126,7 +134,7 @@ export function numField(r: Reply, key: string): string | null {
 /** Number literals in a JSON text that betray binary floats (0.30000000000000004, 999.6999999999999, 1e-7). */
 export function floatArtefacts(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/(?<=[:\[,]\s*)-?\d+(?:\.(\d+))?(?:[eE][-+]?\d+)?(?=\s*[,}\]])/g)) {
+  for (const m of text.matchAll(/(?<=[:[,]\s*)-?\d+(?:\.(\d+))?(?:[eE][-+]?\d+)?(?=\s*[,}\]])/g)) {
     const lit = m[0];
     const frac = m[1] ?? "";
     if (/[eE]/.test(lit) || frac.length > 8 || /(0{6,}|9{6,})\d$/.test(frac)) out.push(lit);

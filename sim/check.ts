@@ -5,7 +5,7 @@ import { exec } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { formatTable, runChecks, summaryLine, type CheckOptions } from "./check-cases.js";
+import { type CheckOptions, formatTable, runChecks, summaryLine } from "./check-cases.js";
 
 const sh = promisify(exec);
 
@@ -34,7 +34,9 @@ export async function main(argv: string[]): Promise<number> {
   const url = get("url").at(-1);
   const key = get("key").at(-1);
   if (!url || !key) {
-    console.error('usage: sim:check -- --url <partner_api_url> --key <api_key> --launch <url> [--launch …] [--launch-cmd "<cmd>"] [--blocked-launch <url>] [--json report.json]');
+    console.error(
+      'usage: sim:check -- --url <partner_api_url> --key <api_key> --launch <url> [--launch …] [--launch-cmd "<cmd>"] [--blocked-launch <url>] [--json report.json]',
+    );
     return 2;
   }
   const opts: CheckOptions = { url: url.replace(/\/+$/, ""), key, launches: get("launch") };
@@ -47,7 +49,10 @@ export async function main(argv: string[]): Promise<number> {
   console.log(summaryLine(report));
   const json = get("json").at(-1);
   if (json) {
-    await writeFile(json, JSON.stringify({ url: opts.url, at: new Date().toISOString(), summary: summaryLine(report), ...report }, null, 2));
+    await writeFile(
+      json,
+      JSON.stringify({ url: opts.url, at: new Date().toISOString(), summary: summaryLine(report), ...report }, null, 2),
+    );
   }
   return report.failed > 0 ? 1 : 0;
 }

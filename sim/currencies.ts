@@ -14,8 +14,26 @@ export const isCurrency = (code: string): boolean => SET.has(code);
 const ZERO = new Set(["CLP", "FBu", "GNF", "ISK", "JPY", "KM", "KRW", "PYG", "UGX", "VND", "XAF", "XOF"]);
 const THREE = new Set(["BHD", "IQD", "JOD", "KWD", "OMR", "TND"]);
 const CRYPTO = new Set([
-  "BTC", "BSX", "DASH", "DEEX", "DTC", "ETH", "FAU", "GAME", "GMC", "HC", "LTC", "PICK", "USDC", "USDT",
-  "XEM", "XMR", "ZEC", "mBT", "mETH", "uBTC",
+  "BTC",
+  "BSX",
+  "DASH",
+  "DEEX",
+  "DTC",
+  "ETH",
+  "FAU",
+  "GAME",
+  "GMC",
+  "HC",
+  "LTC",
+  "PICK",
+  "USDC",
+  "USDT",
+  "XEM",
+  "XMR",
+  "ZEC",
+  "mBT",
+  "mETH",
+  "uBTC",
 ]);
 
 /** Fraction digits the simulator uses for amounts in this currency (never more than the wallet allows). */

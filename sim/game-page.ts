@@ -1,7 +1,7 @@
 // The game page: one self-contained HTML document (inline CSS/JS, no external assets) that
 // works in an iframe and full-screen on a phone. It talks only to the simulator's /play/spin.
 import { htmlLang, textsFor } from "./i18n.js";
-import { FREE_SPINS, FREE_SPIN_MULTIPLIER, LINE_PAYS, LINES, SCATTER_PAYS, SYMBOLS } from "./slot.js";
+import { FREE_SPIN_MULTIPLIER, FREE_SPINS, LINE_PAYS, LINES, SCATTER_PAYS, SYMBOLS } from "./slot.js";
 
 export interface PageInput {
   sessionId: string;
@@ -27,7 +27,10 @@ const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 /** JSON safe inside <script>. */
-const scriptJson = (v: unknown): string => JSON.stringify(v).replace(/</g, "\\u003c").replace(/\u2028|\u2029/g, "");
+const scriptJson = (v: unknown): string =>
+  JSON.stringify(v)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028|\u2029/g, "");
 
 export function renderGamePage(input: PageInput): string {
   const t = textsFor(input.language);
@@ -42,11 +45,12 @@ export function renderGamePage(input: PageInput): string {
     lines: LINES,
     symbols: SYMBOLS,
   };
-  const betOptions = input.bets
-    .map((b) => `<option value="${esc(b)}"${b === defaultBet ? " selected" : ""}>${esc(b)}</option>`)
-    .join("");
+  const betOptions = input.bets.map((b) => `<option value="${esc(b)}"${b === defaultBet ? " selected" : ""}>${esc(b)}</option>`).join("");
   const payRows = paytable
-    .map((p) => `<tr><td><span class="sym s-${esc(p.name)}">${esc(p.name)}</span></td><td>${p.pays[0]}</td><td>${p.pays[1]}</td><td>${p.pays[2]}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td><span class="sym s-${esc(p.name)}">${esc(p.name)}</span></td><td>${p.pays[0]}</td><td>${p.pays[1]}</td><td>${p.pays[2]}</td></tr>`,
+    )
     .join("");
   return `<!doctype html>
 <html lang="${htmlLang(input.language)}">

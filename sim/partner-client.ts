@@ -2,7 +2,7 @@
 import type { Partner } from "./config.js";
 import type { Ledger, LedgerEntry, Method } from "./ledger.js";
 import { sign } from "./signature.js";
-import { idValue, numberText, parseLossless, RawNumber, writeJson, type WireValue } from "./wire-json.js";
+import { idValue, numberText, parseLossless, RawNumber, type WireValue, writeJson } from "./wire-json.js";
 
 export interface PartnerAnswer {
   /** A JSON object with a numeric lowercase `code` came back. */

@@ -5,7 +5,7 @@ import type { Partner } from "./config.js";
 import { minorUnits } from "./currencies.js";
 import { Decimal, floorTo, moneyText, parseAmount } from "./money.js";
 import type { PartnerClient } from "./partner-client.js";
-import { LINE_COUNT, playRound, SYMBOLS, type Rng, type SpinOutcome } from "./slot.js";
+import { LINE_COUNT, playRound, type Rng, type SpinOutcome, SYMBOLS } from "./slot.js";
 
 export interface GameSession {
   id: string;
@@ -196,7 +196,8 @@ async function spinNow(session: GameSession, betText: string, deps: SpinDeps): P
     is_close: payouts.length === 0,
   });
   answer.transactions++;
-  if (!credit.valid) return { ...empty(1, `The casino did not answer properly (${credit.error ?? "no answer"}). Please try again.`), transactions: 1 };
+  if (!credit.valid)
+    return { ...empty(1, `The casino did not answer properly (${credit.error ?? "no answer"}). Please try again.`), transactions: 1 };
   answer.partnerCodes.push(credit.code ?? -1);
   if (credit.code !== 0) {
     return { ...empty(credit.code ?? 1, meaningOf(credit.code ?? 1)), partnerCodes: answer.partnerCodes, transactions: 1 };

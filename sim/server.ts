@@ -4,16 +4,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
-import { buildCatalog, listGamesExtendedJson, listGamesJson, type Catalog } from "./catalog.js";
-import {
-  DEV_PARTNER,
-  makePartner,
-  parsePartnerFlag,
-  validateFaults,
-  type FaultConfig,
-  type Partner,
-  type PartnerInput,
-} from "./config.js";
+import { buildCatalog, type Catalog, listGamesExtendedJson, listGamesJson } from "./catalog.js";
+import { DEV_PARTNER, type FaultConfig, makePartner, type Partner, type PartnerInput, parsePartnerFlag, validateFaults } from "./config.js";
 import { isCurrency, minorUnits } from "./currencies.js";
 import { renderGamePage } from "./game-page.js";
 import { IconCache, isIconSize } from "./icons.js";
@@ -22,7 +14,7 @@ import { Decimal, moneyText } from "./money.js";
 import { PartnerClient } from "./partner-client.js";
 import { betLadder, cryptoRng, DEMO_BALANCE, IdSource, meaningOf, Sessions, spin } from "./play.js";
 import { hashMatches, sign } from "./signature.js";
-import { seededRng, type Rng } from "./slot.js";
+import { type Rng, seededRng } from "./slot.js";
 
 export interface SimulatorOptions {
   /** 0 = any free port. Default 4010. */
@@ -52,7 +44,13 @@ export interface Simulator {
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 const MAX_BODY = 64 * 1024;
 
-function send(res: ServerResponse, status: number, body: string, type = "application/json; charset=utf-8", extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type = "application/json; charset=utf-8",
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(body), "cache-control": "no-store", ...extra });
   res.end(body);
 }
@@ -133,11 +131,30 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     return page(res, s.id, game.title, language, currency, moneyText(balance), false, nick);
   };
 
-  const page = (res: ServerResponse, sessionId: string, title: string, language: string, currency: string, balance: string, demo: boolean, nick: string | null): void =>
+  const page = (
+    res: ServerResponse,
+    sessionId: string,
+    title: string,
+    language: string,
+    currency: string,
+    balance: string,
+    demo: boolean,
+    nick: string | null,
+  ): void =>
     send(
       res,
       200,
-      renderGamePage({ sessionId, title, language, currency, balance, bets: betLadder(currency), demo, nick, digits: minorUnits(currency) }),
+      renderGamePage({
+        sessionId,
+        title,
+        language,
+        currency,
+        balance,
+        bets: betLadder(currency),
+        demo,
+        nick,
+        digits: minorUnits(currency),
+      }),
       "text/html; charset=utf-8",
     );
 
@@ -207,7 +224,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       const size = m?.[2] ?? "";
       if (!game || !isIconSize(size)) return send(res, 404, "not found", "text/plain");
       const jpg = icons.get(game, size);
-      res.writeHead(200, { "content-type": "image/jpeg", "content-length": jpg.length, "cache-control": "public, max-age=31536000, immutable" });
+      res.writeHead(200, {
+        "content-type": "image/jpeg",
+        "content-length": jpg.length,
+        "cache-control": "public, max-age=31536000, immutable",
+      });
       res.end(jpg);
       return;
     }
@@ -219,7 +240,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         return send(res, 400, JSON.stringify({ ok: false, error: { code: 1, message: "bad request" } }));
       }
       const session = typeof input.session === "string" ? sessions.get(input.session) : undefined;
-      if (!session) return send(res, 404, JSON.stringify({ ok: false, error: { code: 14, message: "Game session not found. Please reopen the game." } }));
+      if (!session)
+        return send(
+          res,
+          404,
+          JSON.stringify({ ok: false, error: { code: 14, message: "Game session not found. Please reopen the game." } }),
+        );
       const client = session.demo ? null : (clients.get(session.partner.partnerId) ?? null);
       const bet = typeof input.bet === "string" || typeof input.bet === "number" ? String(input.bet) : "";
       const answer = await spin(session, bet, { client, ids, rng });
@@ -306,7 +332,9 @@ if (entry && import.meta.url === pathToFileURL(entry).href) {
     const opts = optionsFromArgs(process.argv.slice(2), process.env);
     const sim = await startSimulator(opts);
     for (const p of sim.partners.values()) {
-      console.log(`[sim] partner ${p.partnerId} -> ${p.apiUrls.join(", ")} (retries=${p.faults.retries} timeoutMs=${p.faults.timeoutMs} duplicateRate=${p.faults.duplicateRate} slowMs=${p.faults.slowMs})`);
+      console.log(
+        `[sim] partner ${p.partnerId} -> ${p.apiUrls.join(", ")} (retries=${p.faults.retries} timeoutMs=${p.faults.timeoutMs} duplicateRate=${p.faults.duplicateRate} slowMs=${p.faults.slowMs})`,
+      );
     }
     console.log(`[sim] Web Games simulator listening on ${sim.url} (catalog: ${opts.games ?? 400} games)`);
     const stop = (): void => {

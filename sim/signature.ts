@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 
 /** md5hex(Method + "/" + values... + apiKey): no separators, as the provider's document fixes. */
 export function sign(method: string, values: readonly (string | number)[], apiKey: string): string {
-  return createHash("md5").update(`${method}/${values.join("")}${apiKey}`).digest("hex");
+  return createHash("md5")
+    .update(`${method}/${values.join("")}${apiKey}`)
+    .digest("hex");
 }
 
 /** Hash comparison that accepts either hex case (PROTOCOL D2). */

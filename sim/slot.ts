@@ -49,13 +49,7 @@ export const FREE_SPIN_MULTIPLIER = 2;
 // Per-reel weights. Reel 1 has no wild, so a line's symbol is always the symbol on reel 1.
 const W = (base: number[], wild: number, scatter: number): number[] => [...base, wild, scatter];
 const BASE = [14, 13, 12, 11, 10, 8, 5];
-export const REEL_WEIGHTS: readonly (readonly number[])[] = [
-  W(BASE, 0, 4),
-  W(BASE, 4, 4),
-  W(BASE, 4, 4),
-  W(BASE, 4, 4),
-  W(BASE, 0, 4),
-];
+export const REEL_WEIGHTS: readonly (readonly number[])[] = [W(BASE, 0, 4), W(BASE, 4, 4), W(BASE, 4, 4), W(BASE, 4, 4), W(BASE, 0, 4)];
 
 export interface LineWin {
   line: number; // index into LINES
@@ -113,8 +107,7 @@ export function evaluate(reels: SymbolId[][], multiplier: number): SpinOutcome {
   });
   let scatterCount = 0;
   for (const column of reels) for (const cell of column) if (cell === SCATTER) scatterCount++;
-  const scatterUnits =
-    scatterCount >= 3 ? (SCATTER_PAYS[Math.min(scatterCount, 5) - 3] ?? 0) * LINE_COUNT * multiplier : 0;
+  const scatterUnits = scatterCount >= 3 ? (SCATTER_PAYS[Math.min(scatterCount, 5) - 3] ?? 0) * LINE_COUNT * multiplier : 0;
   units += scatterUnits;
   return { reels, lineWins, scatterCount, scatterUnits, units };
 }

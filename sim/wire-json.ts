@@ -1,6 +1,6 @@
 // Hand-written JSON for partner requests: amounts must appear as exact decimal literals
 // (0.3, never 0.30000000000000004) and integer-looking ids as numbers.
-import { parse, isLosslessNumber } from "lossless-json";
+import { isLosslessNumber, parse } from "lossless-json";
 
 /** A value written verbatim as a JSON number literal. */
 export class RawNumber {

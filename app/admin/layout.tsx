@@ -20,7 +20,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <AdminNav />
           </div>
           <div className="text-xs text-zinc-400">
-            {admin.email} · <Link href="/" className="hover:text-white">Lobby</Link>
+            {admin.email} ·{" "}
+            <Link href="/" className="hover:text-white">
+              Lobby
+            </Link>
           </div>
         </div>
       </header>

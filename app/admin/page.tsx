@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { GgrChart, type ChartPoint } from "@/components/admin/ggr-chart";
+import { type ChartPoint, GgrChart } from "@/components/admin/ggr-chart";
 import { A, Amount, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
-import type { SessionPlayer } from "@/lib/auth/guards";
 import { activePlayers, biggestWins, ggrByDay, ggrByGame, stuckRounds } from "@/lib/admin/dashboard";
 import { displayAmount, plotNumber } from "@/lib/admin/format";
 import { adminForPage } from "@/lib/admin/page-access";
+import type { SessionPlayer } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -73,7 +73,9 @@ async function GgrPerDay({ admin }: { admin: SessionPlayer }) {
           <GgrChart
             key={cur}
             title={cur}
-            points={points.filter((p) => p.currency === cur).map<ChartPoint>((p) => ({ key: p.day.slice(5), value: plotNumber(p.ggr), label: displayAmount(p.ggr, cur) }))}
+            points={points
+              .filter((p) => p.currency === cur)
+              .map<ChartPoint>((p) => ({ key: p.day.slice(5), value: plotNumber(p.ggr), label: displayAmount(p.ggr, cur) }))}
           />
         ))}
       </div>
@@ -84,9 +86,15 @@ async function GgrPerDay({ admin }: { admin: SessionPlayer }) {
             <tr key={`${p.day}/${p.currency}`}>
               <Td mono>{p.day}</Td>
               <Td mono>{p.currency}</Td>
-              <Td right mono>{displayAmount(p.bets, p.currency)}</Td>
-              <Td right mono>{displayAmount(p.wins, p.currency)}</Td>
-              <Td right><Amount text={displayAmount(p.ggr, p.currency)} /></Td>
+              <Td right mono>
+                {displayAmount(p.bets, p.currency)}
+              </Td>
+              <Td right mono>
+                {displayAmount(p.wins, p.currency)}
+              </Td>
+              <Td right>
+                <Amount text={displayAmount(p.ggr, p.currency)} />
+              </Td>
             </tr>
           ))}
         </Table>
@@ -101,12 +109,20 @@ async function GgrPerGame({ admin }: { admin: SessionPlayer }) {
     <Table head={["Game", "Currency", "Rounds", "Bets", "Wins", "GGR"]} empty={games.length === 0}>
       {games.map((g) => (
         <tr key={`${g.gameId}/${g.currency}`}>
-          <Td mono><A href={`/admin/transactions?game=${g.gameId}&currency=${g.currency}`}>{g.gameId}</A></Td>
+          <Td mono>
+            <A href={`/admin/transactions?game=${g.gameId}&currency=${g.currency}`}>{g.gameId}</A>
+          </Td>
           <Td mono>{g.currency}</Td>
           <Td right>{g.rounds.toLocaleString("en-US")}</Td>
-          <Td right mono>{displayAmount(g.bets, g.currency)}</Td>
-          <Td right mono>{displayAmount(g.wins, g.currency)}</Td>
-          <Td right><Amount text={displayAmount(g.ggr, g.currency)} /></Td>
+          <Td right mono>
+            {displayAmount(g.bets, g.currency)}
+          </Td>
+          <Td right mono>
+            {displayAmount(g.wins, g.currency)}
+          </Td>
+          <Td right>
+            <Amount text={displayAmount(g.ggr, g.currency)} />
+          </Td>
         </tr>
       ))}
     </Table>
@@ -121,11 +137,19 @@ async function Stuck({ admin }: { admin: SessionPlayer }) {
       <Table head={["Player", "Round", "Game", "Bet", "Opened"]} empty={oldest.length === 0}>
         {oldest.map((r) => (
           <tr key={`${r.playerId}/${r.roundId}`}>
-            <Td><A href={`/admin/players/${r.playerId}`}>{r.email}</A></Td>
-            <Td mono><A href={`/admin/rounds/${r.playerId}/${encodeURIComponent(r.roundId)}`}>{r.roundId}</A></Td>
+            <Td>
+              <A href={`/admin/players/${r.playerId}`}>{r.email}</A>
+            </Td>
+            <Td mono>
+              <A href={`/admin/rounds/${r.playerId}/${encodeURIComponent(r.roundId)}`}>{r.roundId}</A>
+            </Td>
             <Td mono>{r.gameId}</Td>
-            <Td right mono>{displayAmount(r.betTotal, r.currency)}</Td>
-            <Td><Time iso={r.openedAt} /></Td>
+            <Td right mono>
+              {displayAmount(r.betTotal, r.currency)}
+            </Td>
+            <Td>
+              <Time iso={r.openedAt} />
+            </Td>
           </tr>
         ))}
       </Table>
@@ -139,11 +163,17 @@ async function Wins({ admin }: { admin: SessionPlayer }) {
     <Table head={["Player", "Amount", "Game", "Round", "Time"]} empty={wins.length === 0}>
       {wins.map((w) => (
         <tr key={w.ledgerId}>
-          <Td><A href={`/admin/players/${w.playerId}`}>{w.email}</A></Td>
-          <Td right><Amount text={displayAmount(w.amount, w.currency)} /></Td>
+          <Td>
+            <A href={`/admin/players/${w.playerId}`}>{w.email}</A>
+          </Td>
+          <Td right>
+            <Amount text={displayAmount(w.amount, w.currency)} />
+          </Td>
           <Td mono>{w.gameId}</Td>
           <Td mono>{w.roundId ? <A href={`/admin/rounds/${w.playerId}/${encodeURIComponent(w.roundId)}`}>{w.roundId}</A> : ""}</Td>
-          <Td><Time iso={w.createdAt} /></Td>
+          <Td>
+            <Time iso={w.createdAt} />
+          </Td>
         </tr>
       ))}
     </Table>

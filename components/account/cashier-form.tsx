@@ -3,9 +3,9 @@
 import { useActionState, useEffect } from "react";
 import { useSWRConfig } from "swr";
 import { ME_KEY } from "@/components/layout/use-me";
-import { depositAction } from "@/lib/account/actions";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input } from "@/components/ui/field";
+import { depositAction } from "@/lib/account/actions";
 
 export function CashierForm({ currency, cap }: { currency: string; cap: string }) {
   const [state, action, pending] = useActionState(depositAction, {});
@@ -17,9 +17,22 @@ export function CashierForm({ currency, cap }: { currency: string; cap: string }
   return (
     <form action={action} className="space-y-3" noValidate>
       {state.message ? <FormMessage tone={state.ok ? "success" : "error"}>{state.message}</FormMessage> : null}
-      <Field id="amount" label={`Amount (${currency})`} errors={state.fieldErrors?.amount} hint={`Play money for testing, up to ${cap} ${currency} per deposit.`}>
+      <Field
+        id="amount"
+        label={`Amount (${currency})`}
+        errors={state.fieldErrors?.amount}
+        hint={`Play money for testing, up to ${cap} ${currency} per deposit.`}
+      >
         <div className="flex gap-2">
-          <Input id="amount" name="amount" inputMode="decimal" placeholder="100.00" autoComplete="off" required errors={state.fieldErrors?.amount} />
+          <Input
+            id="amount"
+            name="amount"
+            inputMode="decimal"
+            placeholder="100.00"
+            autoComplete="off"
+            required
+            errors={state.fieldErrors?.amount}
+          />
           <Button type="submit" disabled={pending} className="shrink-0">
             {pending ? "Adding…" : "Add funds"}
           </Button>

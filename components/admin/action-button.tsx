@@ -6,7 +6,17 @@ import type { ActionState } from "@/lib/admin/player-actions";
 const IDLE: ActionState = { status: "idle" };
 
 /** A one-click admin action (block, unblock, revoke) with its result shown next to it. */
-export function ActionButton({ action, label, confirm, danger }: { action: (prev: ActionState) => Promise<ActionState>; label: string; confirm?: string; danger?: boolean }) {
+export function ActionButton({
+  action,
+  label,
+  confirm,
+  danger,
+}: {
+  action: (prev: ActionState) => Promise<ActionState>;
+  label: string;
+  confirm?: string;
+  danger?: boolean;
+}) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
     <form

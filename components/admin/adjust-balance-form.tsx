@@ -6,7 +6,13 @@ import type { ActionState } from "@/lib/admin/player-actions";
 const IDLE: ActionState = { status: "idle" };
 
 /** Balance adjustment: a signed amount in the player's currency and a mandatory reason. */
-export function AdjustBalanceForm({ action, currency }: { action: (prev: ActionState, data: FormData) => Promise<ActionState>; currency: string }) {
+export function AdjustBalanceForm({
+  action,
+  currency,
+}: {
+  action: (prev: ActionState, data: FormData) => Promise<ActionState>;
+  currency: string;
+}) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
     <form action={formAction} className="flex flex-col gap-3" aria-describedby="adjust-status">
@@ -37,7 +43,10 @@ export function AdjustBalanceForm({ action, currency }: { action: (prev: ActionS
         </label>
       </div>
       <div className="flex items-center gap-3">
-        <button disabled={pending} className="inline-flex h-9 items-center rounded-lg bg-brand px-3 text-sm font-medium text-white hover:bg-brand-strong disabled:opacity-50">
+        <button
+          disabled={pending}
+          className="inline-flex h-9 items-center rounded-lg bg-brand px-3 text-sm font-medium text-white hover:bg-brand-strong disabled:opacity-50"
+        >
           {pending ? "Adjusting…" : "Adjust balance"}
         </button>
         <p id="adjust-status" role="status" className={`text-sm ${state.status === "error" ? "text-money-loss" : "text-money-win"}`}>

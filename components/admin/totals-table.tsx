@@ -10,11 +10,21 @@ export function TotalsTable({ totals }: { totals: CurrencyTotals[] }) {
         <tr key={t.currency}>
           <Td mono>{t.currency}</Td>
           <Td right>{t.count.toLocaleString("en-US")}</Td>
-          <Td right mono>{displayAmount(t.bets, t.currency)}</Td>
-          <Td right mono>{displayAmount(t.wins, t.currency)}</Td>
-          <Td right><Amount text={displayAmount(t.adjustments, t.currency)} /></Td>
-          <Td right><Amount text={displayAmount(t.net, t.currency)} /></Td>
-          <Td right><Amount text={displayAmount(t.ggr, t.currency)} /></Td>
+          <Td right mono>
+            {displayAmount(t.bets, t.currency)}
+          </Td>
+          <Td right mono>
+            {displayAmount(t.wins, t.currency)}
+          </Td>
+          <Td right>
+            <Amount text={displayAmount(t.adjustments, t.currency)} />
+          </Td>
+          <Td right>
+            <Amount text={displayAmount(t.net, t.currency)} />
+          </Td>
+          <Td right>
+            <Amount text={displayAmount(t.ggr, t.currency)} />
+          </Td>
         </tr>
       ))}
     </Table>

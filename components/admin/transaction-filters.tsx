@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { TransactionFilters } from "@/lib/admin/transactions";
-import { Field, buttonClass, inputClass, secondaryButtonClass } from "./ui";
+import { buttonClass, Field, inputClass, secondaryButtonClass } from "./ui";
 
 /** A plain GET form: the filters live in the URL, so every view is bookmarkable and shareable. */
 export function TransactionFiltersForm({ filters, exportHref }: { filters: TransactionFilters; exportHref: string }) {

@@ -52,15 +52,33 @@ export function Table({ head, children, empty }: { head: ReactNode[]; children: 
   );
 }
 
-export function Td({ children, mono, right, className = "" }: { children?: ReactNode; mono?: boolean; right?: boolean; className?: string }) {
-  return <td className={`whitespace-nowrap border-b border-surface-border/60 px-2 py-1.5 ${mono ? "font-mono text-xs" : ""} ${right ? "text-right tabular-nums" : ""} ${className}`}>{children}</td>;
+export function Td({
+  children,
+  mono,
+  right,
+  className = "",
+}: {
+  children?: ReactNode;
+  mono?: boolean;
+  right?: boolean;
+  className?: string;
+}) {
+  return (
+    <td
+      className={`whitespace-nowrap border-b border-surface-border/60 px-2 py-1.5 ${mono ? "font-mono text-xs" : ""} ${right ? "text-right tabular-nums" : ""} ${className}`}
+    >
+      {children}
+    </td>
+  );
 }
 
 /** An amount already formatted as text; colour only from its sign. */
 export function Amount({ text }: { text: string }) {
   const negative = text.startsWith("-");
   const zero = /^-?0(\.0+)?( |$)/.test(text);
-  return <span className={`font-mono tabular-nums ${zero ? "text-zinc-400" : negative ? "text-money-loss" : "text-money-win"}`}>{text}</span>;
+  return (
+    <span className={`font-mono tabular-nums ${zero ? "text-zinc-400" : negative ? "text-money-loss" : "text-money-win"}`}>{text}</span>
+  );
 }
 
 export function Badge({ tone, children }: { tone: "ok" | "bad" | "warn" | "neutral"; children: ReactNode }) {
@@ -83,7 +101,11 @@ export function A({ href, children }: { href: string; children: ReactNode }) {
 
 export function Time({ iso }: { iso: string | null }) {
   if (!iso) return <span className="text-zinc-500">—</span>;
-  return <time dateTime={iso} className="font-mono text-xs">{iso.replace("T", " ").replace("Z", "")}</time>;
+  return (
+    <time dateTime={iso} className="font-mono text-xs">
+      {iso.replace("T", " ").replace("Z", "")}
+    </time>
+  );
 }
 
 export function Errors({ errors }: { errors: string[] }) {

@@ -2,24 +2,48 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { signUpAction } from "@/lib/auth/actions";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, inputClass } from "@/components/ui/field";
+import { signUpAction } from "@/lib/auth/actions";
 
-export function SignUpForm({ callbackUrl, currencies, defaultCurrency }: { callbackUrl: string; currencies: readonly string[]; defaultCurrency: string }) {
+export function SignUpForm({
+  callbackUrl,
+  currencies,
+  defaultCurrency,
+}: {
+  callbackUrl: string;
+  currencies: readonly string[];
+  defaultCurrency: string;
+}) {
   const [state, action, pending] = useActionState(signUpAction, {});
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state.message ? <FormMessage tone="error">{state.message}</FormMessage> : null}
       <Field id="email" label="Email" errors={state.fieldErrors?.email}>
-        <Input id="email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={state.values?.email}
+          errors={state.fieldErrors?.email}
+        />
       </Field>
       <Field id="nick" label="Nickname" errors={state.fieldErrors?.nick} hint="Shown in games. 2–24 characters.">
         <Input id="nick" name="nick" autoComplete="nickname" required defaultValue={state.values?.nick} errors={state.fieldErrors?.nick} />
       </Field>
       <Field id="password" label="Password" errors={state.fieldErrors?.password} hint="At least 8 characters.">
-        <Input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} errors={state.fieldErrors?.password} />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          errors={state.fieldErrors?.password}
+        />
       </Field>
       <Field id="currency" label="Account currency" errors={state.fieldErrors?.currency} hint="Cannot be changed later.">
         <select

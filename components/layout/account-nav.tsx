@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { signOutAction } from "@/lib/auth/actions";
-import { buttonClass, ButtonLink } from "@/components/ui/button";
 import { useMe } from "./use-me";
 
 /** The header's right side. Client-side so that pages under it (the lobby) can be static HTML. */

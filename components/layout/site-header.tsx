@@ -3,8 +3,14 @@ import { AccountNav } from "./account-nav";
 
 export function Logo() {
   return (
-    <Link href="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight text-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft">
-      <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-gradient-to-br from-brand to-fuchsia-500 text-sm font-bold">
+    <Link
+      href="/"
+      className="flex items-center gap-2 rounded-md font-semibold tracking-tight text-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft"
+    >
+      <span
+        aria-hidden
+        className="grid h-8 w-8 place-items-center rounded-lg bg-gradient-to-br from-brand to-fuchsia-500 text-sm font-bold"
+      >
         W
       </span>
       <span>

@@ -19,10 +19,22 @@ export const GameTile = memo(function GameTile({
   eager?: boolean;
 }) {
   return (
-    <article data-testid="game-tile" data-game-id={game.id} className="group flex flex-col overflow-hidden rounded-xl bg-surface-raised ring-1 ring-surface-border transition hover:-translate-y-0.5 hover:ring-brand/60">
+    <article
+      data-testid="game-tile"
+      data-game-id={game.id}
+      className="group flex flex-col overflow-hidden rounded-xl bg-surface-raised ring-1 ring-surface-border transition hover:-translate-y-0.5 hover:ring-brand/60"
+    >
       <div className="relative aspect-square bg-surface-overlay">
         {/* Icons live on the provider's host: a plain lazy <img> with fixed dimensions (no layout shift). */}
-        <img src={game.icon} alt="" width={206} height={206} loading={eager ? "eager" : "lazy"} decoding="async" className="h-full w-full object-cover" />
+        <img
+          src={game.icon}
+          alt=""
+          width={206}
+          height={206}
+          loading={eager ? "eager" : "lazy"}
+          decoding="async"
+          className="h-full w-full object-cover"
+        />
         {game.rtp ? (
           <span className="absolute bottom-2 left-2 rounded-md bg-black/70 px-1.5 py-0.5 font-mono text-[11px] text-zinc-200">
             RTP {game.rtp}%
@@ -51,7 +63,12 @@ export const GameTile = memo(function GameTile({
           {game.provider ? <span className="text-zinc-500"> · {game.provider}</span> : null}
         </p>
         <div className="mt-auto flex gap-2 pt-2">
-          <Link href={`/play/${game.id}`} prefetch={false} aria-label={`Play ${game.title} for real money`} className={`${actionClass} bg-brand text-white hover:bg-brand-strong`}>
+          <Link
+            href={`/play/${game.id}`}
+            prefetch={false}
+            aria-label={`Play ${game.title} for real money`}
+            className={`${actionClass} bg-brand text-white hover:bg-brand-strong`}
+          >
             Play
           </Link>
           <Link

@@ -1,15 +1,15 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useSWRConfig } from "swr";
+import { ME_KEY, useMe } from "@/components/layout/use-me";
 import type { CompactGame } from "@/lib/catalog/compact";
 import { toggleFavoriteAction } from "@/lib/lobby/actions";
-import { facets, lobbySearchString, parseLobbyQuery, SORT_LABELS, SORTS, type Facet, type LobbyQuery, type Sort } from "@/lib/lobby/query";
-import { ME_KEY, useMe } from "@/components/layout/use-me";
+import { type Facet, facets, type LobbyQuery, lobbySearchString, parseLobbyQuery, SORT_LABELS, SORTS, type Sort } from "@/lib/lobby/query";
 import { GameTile, GameTileSkeleton, GRID_CLASS } from "./game-tile";
-import dynamic from "next/dynamic";
 import { StaleCatalogBanner } from "./stale-banner";
 import { useCatalogSearch } from "./use-catalog-search";
-import { useSWRConfig } from "swr";
 
 export interface LobbyProps {
   /** The popular first page, in the static HTML. */
@@ -59,7 +59,8 @@ export function Lobby(props: LobbyProps) {
   const rail = useRef<HTMLElement>(null);
   useEffect(() => {
     const chip = rail.current?.querySelector<HTMLElement>('[aria-pressed="true"]');
-    if (rail.current && chip && query.category) rail.current.scrollLeft = chip.offsetLeft - rail.current.clientWidth / 2 + chip.offsetWidth / 2;
+    if (rail.current && chip && query.category)
+      rail.current.scrollLeft = chip.offsetLeft - rail.current.clientWidth / 2 + chip.offsetWidth / 2;
   }, [query.category]);
 
   const update = useCallback((patch: Partial<LobbyQuery>) => {
@@ -74,7 +75,10 @@ export function Lobby(props: LobbyProps) {
   const providers = props.providers.length > 0 || !games ? props.providers : facets(games, "provider");
 
   const byId = useMemo(() => (games ? new Map(games.map((g) => [g.id, g])) : null), [games]);
-  const pick = useCallback((ids: Iterable<number>) => (byId ? [...ids].map((id) => byId.get(id)).filter((g): g is CompactGame => Boolean(g)) : []), [byId]);
+  const pick = useCallback(
+    (ids: Iterable<number>) => (byId ? [...ids].map((id) => byId.get(id)).filter((g): g is CompactGame => Boolean(g)) : []),
+    [byId],
+  );
   const favoriteGames = useMemo(() => pick(favoriteIds), [pick, favoriteIds]);
   const recentGames = useMemo(() => pick(me?.recent ?? []), [pick, me?.recent]);
 
@@ -83,25 +87,28 @@ export function Lobby(props: LobbyProps) {
   useEffect(() => {
     favoriteRef.current = favoriteIds;
   }, [favoriteIds]);
-  const toggleFavorite = useCallback((id: number) => {
-    setFavError(null);
-    const nowFavorite = !favoriteRef.current.has(id);
-    const apply = (add: boolean) =>
-      setFavoriteIds((prev) => {
-        const next = new Set(prev ?? favoriteRef.current);
-        if (add) next.add(id);
-        else next.delete(id);
-        return next;
+  const toggleFavorite = useCallback(
+    (id: number) => {
+      setFavError(null);
+      const nowFavorite = !favoriteRef.current.has(id);
+      const apply = (add: boolean) =>
+        setFavoriteIds((prev) => {
+          const next = new Set(prev ?? favoriteRef.current);
+          if (add) next.add(id);
+          else next.delete(id);
+          return next;
+        });
+      apply(nowFavorite);
+      startTransition(async () => {
+        const r = await toggleFavoriteAction({ gameId: id, favorite: nowFavorite });
+        if (!r.ok) {
+          setFavError(r.error ?? "Could not save the favorite.");
+          apply(!nowFavorite);
+        } else void mutate(ME_KEY);
       });
-    apply(nowFavorite);
-    startTransition(async () => {
-      const r = await toggleFavoriteAction({ gameId: id, favorite: nowFavorite });
-      if (!r.ok) {
-        setFavError(r.error ?? "Could not save the favorite.");
-        apply(!nowFavorite);
-      } else void mutate(ME_KEY);
-    });
-  }, [mutate]);
+    },
+    [mutate],
+  );
 
   const fav = (id: number) => (signedIn ? favoriteIds.has(id) : null);
   const filtersActive = query.q || query.category || query.provider;
@@ -109,19 +116,31 @@ export function Lobby(props: LobbyProps) {
   return (
     <div className="space-y-6">
       {me?.staleCatalog ? <StaleCatalogBanner fetchedAt={me.staleCatalog.fetchedAt} error={me.staleCatalog.error} /> : null}
-      <section aria-labelledby="lobby-title" className="relative overflow-hidden rounded-2xl border border-surface-border bg-gradient-to-br from-brand/25 via-surface-raised to-surface-raised px-5 py-6 sm:px-8">
+      <section
+        aria-labelledby="lobby-title"
+        className="relative overflow-hidden rounded-2xl border border-surface-border bg-gradient-to-br from-brand/25 via-surface-raised to-surface-raised px-5 py-6 sm:px-8"
+      >
         <h1 id="lobby-title" className="text-2xl font-bold tracking-tight text-white sm:text-3xl">
           Slots lobby
         </h1>
         <p className="mt-1 text-sm text-zinc-300">
-          {(games?.length ?? props.catalogSize) > 0 ? `${(games?.length ?? props.catalogSize).toLocaleString("en")} slots. ` : ""}Try any of them in demo mode, no account needed.
+          {(games?.length ?? props.catalogSize) > 0 ? `${(games?.length ?? props.catalogSize).toLocaleString("en")} slots. ` : ""}Try any of
+          them in demo mode, no account needed.
         </p>
         <div className="mt-5 flex flex-col gap-3 md:flex-row md:items-end">
           <div className="relative flex-1">
             <label htmlFor="lobby-search" className="sr-only">
               Search games
             </label>
-            <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-zinc-400">
+            <svg
+              aria-hidden
+              viewBox="0 0 24 24"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-zinc-400"
+            >
               <circle cx="11" cy="11" r="7" />
               <path d="m20 20-3.5-3.5" />
             </svg>
@@ -141,7 +160,12 @@ export function Lobby(props: LobbyProps) {
               <label htmlFor="lobby-provider" className="mb-1 block text-xs text-zinc-400">
                 Studio
               </label>
-              <select id="lobby-provider" value={query.provider} onChange={(e) => update({ provider: e.target.value })} className="h-11 w-full rounded-xl border border-surface-border bg-surface/80 px-3 text-sm focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/40">
+              <select
+                id="lobby-provider"
+                value={query.provider}
+                onChange={(e) => update({ provider: e.target.value })}
+                className="h-11 w-full rounded-xl border border-surface-border bg-surface/80 px-3 text-sm focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/40"
+              >
                 <option value="">All studios</option>
                 {providers.map((p) => (
                   <option key={p.name} value={p.name}>
@@ -154,7 +178,12 @@ export function Lobby(props: LobbyProps) {
               <label htmlFor="lobby-sort" className="mb-1 block text-xs text-zinc-400">
                 Sort by
               </label>
-              <select id="lobby-sort" value={query.sort} onChange={(e) => update({ sort: e.target.value as Sort })} className="h-11 w-full rounded-xl border border-surface-border bg-surface/80 px-3 text-sm focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/40">
+              <select
+                id="lobby-sort"
+                value={query.sort}
+                onChange={(e) => update({ sort: e.target.value as Sort })}
+                className="h-11 w-full rounded-xl border border-surface-border bg-surface/80 px-3 text-sm focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/40"
+              >
                 {SORTS.map((s) => (
                   <option key={s} value={s}>
                     {s === "popular" && query.q ? "Best match" : SORT_LABELS[s]}
@@ -193,8 +222,12 @@ export function Lobby(props: LobbyProps) {
         </p>
       ) : null}
 
-      {!filtersActive && recentGames.length > 0 ? <Rail title="Recently played" games={recentGames} fav={fav} onToggle={toggleFavorite} testId="recent-rail" /> : null}
-      {!filtersActive && favoriteGames.length > 0 ? <Rail title="Your favorites" games={favoriteGames} fav={fav} onToggle={toggleFavorite} testId="favorites-rail" /> : null}
+      {!filtersActive && recentGames.length > 0 ? (
+        <Rail title="Recently played" games={recentGames} fav={fav} onToggle={toggleFavorite} testId="recent-rail" />
+      ) : null}
+      {!filtersActive && favoriteGames.length > 0 ? (
+        <Rail title="Your favorites" games={favoriteGames} fav={fav} onToggle={toggleFavorite} testId="favorites-rail" />
+      ) : null}
 
       <section aria-labelledby="all-games">
         <div className="mb-3 flex items-baseline justify-between gap-4">
@@ -213,7 +246,11 @@ export function Lobby(props: LobbyProps) {
         ) : total === 0 && !waiting && results !== null ? (
           <div className="rounded-xl border border-dashed border-surface-border p-10 text-center text-zinc-400">
             <p>No games match your search.</p>
-            <button type="button" onClick={() => update({ q: "", category: "", provider: "" })} className="mt-3 text-sm text-brand-soft underline underline-offset-4 hover:text-white">
+            <button
+              type="button"
+              onClick={() => update({ q: "", category: "", provider: "" })}
+              className="mt-3 text-sm text-brand-soft underline underline-offset-4 hover:text-white"
+            >
               Clear filters
             </button>
           </div>
@@ -239,7 +276,19 @@ export function Lobby(props: LobbyProps) {
   );
 }
 
-function Rail({ title, games, fav, onToggle, testId }: { title: string; games: CompactGame[]; fav: (id: number) => boolean | null; onToggle: (id: number) => void; testId: string }) {
+function Rail({
+  title,
+  games,
+  fav,
+  onToggle,
+  testId,
+}: {
+  title: string;
+  games: CompactGame[];
+  fav: (id: number) => boolean | null;
+  onToggle: (id: number) => void;
+  testId: string;
+}) {
   return (
     <section aria-label={title} data-testid={testId}>
       <h2 className="mb-3 text-lg font-semibold text-white">{title}</h2>

@@ -4,7 +4,7 @@ import type Fuse from "fuse.js";
 import { useEffect, useMemo, useState } from "react";
 import useSWR from "swr";
 import type { CompactGame } from "@/lib/catalog/compact";
-import { matchesFilters, simpleSearch, sortGames, type LobbyQuery } from "@/lib/lobby/query";
+import { type LobbyQuery, matchesFilters, simpleSearch, sortGames } from "@/lib/lobby/query";
 
 const fetchJson = async (url: string) => {
   const res = await fetch(url);
@@ -17,7 +17,10 @@ const fetchJson = async (url: string) => {
  * search over it. fuse.js is loaded on demand so it is not part of the lobby's first-load JS.
  */
 export function useCatalogSearch(version: string, query: LobbyQuery) {
-  const { data, error } = useSWR(`/api/catalog?v=${encodeURIComponent(version)}`, fetchJson, { revalidateOnFocus: false, revalidateIfStale: false });
+  const { data, error } = useSWR(`/api/catalog?v=${encodeURIComponent(version)}`, fetchJson, {
+    revalidateOnFocus: false,
+    revalidateIfStale: false,
+  });
   const games = data?.games ?? null;
   const [fuse, setFuse] = useState<Fuse<CompactGame> | null>(null);
 
@@ -47,7 +50,11 @@ export function useCatalogSearch(version: string, query: LobbyQuery) {
     if (!games) return null;
     const q = query.q.trim();
     let list: CompactGame[];
-    if (!q) list = sortGames(games.filter((g) => matchesFilters(g, query)), query.sort);
+    if (!q)
+      list = sortGames(
+        games.filter((g) => matchesFilters(g, query)),
+        query.sort,
+      );
     else {
       // Until fuse.js arrives, plain substring search keeps typing responsive.
       const hits = fuse ? fuse.search(q, { limit: 1000 }).map((r) => r.item) : simpleSearch(games, q);

@@ -19,7 +19,15 @@ const ROW_CLASS = "grid grid-cols-2 gap-3 pb-3 sm:grid-cols-3 sm:gap-4 sm:pb-4 m
  * The full result list, virtualized by rows against the window scroll: only the rows near the
  * viewport are in the DOM, so 5,000 games scroll as smoothly as 50.
  */
-export function VirtualGrid({ games, favorite, onToggleFavorite }: { games: CompactGame[]; favorite: (id: number) => boolean | null; onToggleFavorite: (id: number) => void }) {
+export function VirtualGrid({
+  games,
+  favorite,
+  onToggleFavorite,
+}: {
+  games: CompactGame[];
+  favorite: (id: number) => boolean | null;
+  onToggleFavorite: (id: number) => void;
+}) {
   const listRef = useRef<HTMLDivElement>(null);
   const [cols, setCols] = useState(() => (typeof window === "undefined" ? 6 : columnsFor(window.innerWidth)));
   const [offset, setOffset] = useState(0);
@@ -53,7 +61,13 @@ export function VirtualGrid({ games, favorite, onToggleFavorite }: { games: Comp
           data-index={row.index}
           ref={virtualizer.measureElement}
           className={ROW_CLASS}
-          style={{ position: "absolute", top: 0, left: 0, width: "100%", transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
+          style={{
+            position: "absolute",
+            top: 0,
+            left: 0,
+            width: "100%",
+            transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)`,
+          }}
         >
           {games.slice(row.index * cols, row.index * cols + cols).map((g) => (
             <div role="listitem" key={g.id}>

@@ -33,11 +33,18 @@ export function GameFrame({ title, url, maskedUrl, mode }: { title: string; url:
   return (
     <div className="flex h-dvh flex-col bg-black">
       <header className="relative flex h-14 shrink-0 items-center gap-3 border-b border-surface-border bg-surface px-3 sm:px-4">
-        <Link href="/" className="rounded-md px-2 py-1 text-sm text-zinc-300 hover:bg-surface-overlay hover:text-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft">
+        <Link
+          href="/"
+          className="rounded-md px-2 py-1 text-sm text-zinc-300 hover:bg-surface-overlay hover:text-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft"
+        >
           ← Lobby
         </Link>
         <h1 className="truncate text-sm font-semibold text-white sm:text-base">{title}</h1>
-        <span className={`rounded-full px-2 py-0.5 text-[11px] font-semibold uppercase tracking-wide ${real ? "bg-money-win/15 text-money-win" : "bg-brand/20 text-brand-soft"}`}>{real ? "Real money" : "Demo"}</span>
+        <span
+          className={`rounded-full px-2 py-0.5 text-[11px] font-semibold uppercase tracking-wide ${real ? "bg-money-win/15 text-money-win" : "bg-brand/20 text-brand-soft"}`}
+        >
+          {real ? "Real money" : "Demo"}
+        </span>
         <div className="ml-auto flex items-center gap-2">
           {real ? (
             <p className="rounded-lg bg-surface-overlay px-3 py-1 text-sm ring-1 ring-surface-border" aria-live="polite">
@@ -48,8 +55,21 @@ export function GameFrame({ title, url, maskedUrl, mode }: { title: string; url:
             </p>
           ) : null}
           <TroubleshootPanel maskedUrl={maskedUrl} real={real} />
-          <button type="button" onClick={fullscreen} className="rounded-md px-2 py-1 text-sm text-zinc-300 hover:bg-surface-overlay hover:text-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft" aria-label="Full screen">
-            <svg aria-hidden viewBox="0 0 24 24" className="inline h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <button
+            type="button"
+            onClick={fullscreen}
+            className="rounded-md px-2 py-1 text-sm text-zinc-300 hover:bg-surface-overlay hover:text-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft"
+            aria-label="Full screen"
+          >
+            <svg
+              aria-hidden
+              viewBox="0 0 24 24"
+              className="inline h-4 w-4"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+            >
               <path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />
             </svg>
             <span className="ml-1 hidden sm:inline">Full screen</span>
@@ -57,7 +77,14 @@ export function GameFrame({ title, url, maskedUrl, mode }: { title: string; url:
         </div>
       </header>
       <div ref={frameBox} className="min-h-0 flex-1 bg-black">
-        <iframe src={url} title={title} allow="fullscreen; autoplay" allowFullScreen className="h-full w-full border-0" data-testid="game-frame" />
+        <iframe
+          src={url}
+          title={title}
+          allow="fullscreen; autoplay"
+          allowFullScreen
+          className="h-full w-full border-0"
+          data-testid="game-frame"
+        />
       </div>
     </div>
   );

@@ -7,7 +7,11 @@ export const SEED = {
   admin: { email: "admin@example.com", password: "admin123" },
 } as const;
 
-export async function signIn(page: Page, who: { email: string; password: string }, opts: { baseUrl?: string; callbackUrl?: string } = {}): Promise<void> {
+export async function signIn(
+  page: Page,
+  who: { email: string; password: string },
+  opts: { baseUrl?: string; callbackUrl?: string } = {},
+): Promise<void> {
   const base = opts.baseUrl ?? "";
   await page.goto(`${base}/signin${opts.callbackUrl ? `?callbackUrl=${encodeURIComponent(opts.callbackUrl)}` : ""}`);
   await page.getByLabel("Email").fill(who.email);

@@ -35,6 +35,9 @@ export async function moneyOf(email: string): Promise<{ ledgerSum: string; balan
 }
 
 export async function sessionsOf(email: string): Promise<number> {
-  const r = await one<{ n: number }>(`SELECT count(*)::int AS n FROM game_sessions s JOIN players p ON p.id = s.player_id WHERE p.email = $1`, [email]);
+  const r = await one<{ n: number }>(
+    `SELECT count(*)::int AS n FROM game_sessions s JOIN players p ON p.id = s.player_id WHERE p.email = $1`,
+    [email],
+  );
   return r.n;
 }

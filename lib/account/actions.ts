@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { currentPlayer } from "@/lib/auth/guards";
-import { depositDemoFunds, type CashierState } from "./cashier";
+import { type CashierState, depositDemoFunds } from "./cashier";
 
 export async function depositAction(_prev: CashierState, form: FormData): Promise<CashierState> {
   const result = await depositDemoFunds(await currentPlayer(), form);

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
+import type { SessionPlayer } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
-import { WalletError } from "@/lib/wallet/errors";
 import { adjustBalance } from "@/lib/wallet/adjust";
+import { WalletError } from "@/lib/wallet/errors";
 import { formatMoney, money, parseMoneyInput } from "@/lib/wallet/money";
 import { minorUnits } from "@/lib/webgames/currencies";
-import type { SessionPlayer } from "@/lib/auth/guards";
 
 /**
  * The demo cashier: adds play money to the signed-in player's wallet as a ledger adjustment.

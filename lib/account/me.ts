@@ -26,7 +26,12 @@ export async function meAnswer(player: SessionPlayer | null): Promise<MeAnswer> 
     player.role === "admin" ? adminCatalogFlag() : Promise.resolve(null),
   ]);
   return {
-    player: { nick: player.nick, role: player.role, blocked: player.blocked, balance: wallet ? formatMoney(wallet.balance, wallet.currency) : null },
+    player: {
+      nick: player.nick,
+      role: player.role,
+      blocked: player.blocked,
+      balance: wallet ? formatMoney(wallet.balance, wallet.currency) : null,
+    },
     favorites,
     recent,
     staleCatalog,

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { pool } from "@/lib/db";
 import { describeCode } from "@/lib/webgames/codes";
 import { assertAdmin, type Viewer } from "./access";
+import { dateText, decodeCursor, encodeCursor, fromDate, parseFields, type SearchParams, toDateExclusive } from "./search-params";
 import { Conditions } from "./sql";
-import { dateText, decodeCursor, encodeCursor, fromDate, parseFields, toDateExclusive, type SearchParams } from "./search-params";
 
 export const CALLBACK_METHODS = ["Authorization", "Credit", "Debit"] as const;
 
@@ -58,12 +58,31 @@ function conditions(f: CallbackFilters): Conditions {
 }
 
 /** Newest first, keyset on id (ids grow with time; the log is only ever appended to). */
-export async function listCallbacks(viewer: Viewer, f: CallbackFilters, cursor?: string, limit = 100): Promise<{ rows: CallbackRow[]; nextCursor: string | null }> {
+export async function listCallbacks(
+  viewer: Viewer,
+  f: CallbackFilters,
+  cursor?: string,
+  limit = 100,
+): Promise<{ rows: CallbackRow[]; nextCursor: string | null }> {
   assertAdmin(viewer);
   const c = conditions(f);
   const after = cursor ? decodeCursor(cursor, 1) : null;
   if (after && /^\d{1,18}$/.test(after[0] ?? "")) c.add(`id < ${c.p(after[0])}::bigint`);
-  const res = await pool.query<{ id: string; created_at: Date; method: string; player_id: string | null; round_id: string | null; transaction_id: string | null; game_id: string | null; amount: string | null; code: number; message: string; latency_ms: string; ledger_entry_id: string | null; ip: string | null }>(
+  const res = await pool.query<{
+    id: string;
+    created_at: Date;
+    method: string;
+    player_id: string | null;
+    round_id: string | null;
+    transaction_id: string | null;
+    game_id: string | null;
+    amount: string | null;
+    code: number;
+    message: string;
+    latency_ms: string;
+    ledger_entry_id: string | null;
+    ip: string | null;
+  }>(
     `SELECT id::text, created_at, method, player_id, round_id, transaction_id, game_id, amount, code, message,
             round(latency_ms::numeric, 1)::text AS latency_ms, ledger_entry_id::text, ip
      FROM callback_logs ${c.where()} ORDER BY id DESC LIMIT ${c.p(limit + 1)}`,
@@ -71,9 +90,20 @@ export async function listCallbacks(viewer: Viewer, f: CallbackFilters, cursor?:
   );
   const more = res.rows.length > limit;
   const rows = (more ? res.rows.slice(0, limit) : res.rows).map((r) => ({
-    id: r.id, createdAt: r.created_at.toISOString(), method: r.method, playerId: r.player_id, roundId: r.round_id, transactionId: r.transaction_id,
-    gameId: r.game_id, amount: r.amount, code: r.code, codeText: describeCode(r.code), message: r.message, latencyMs: r.latency_ms,
-    ledgerEntryId: r.ledger_entry_id, ip: r.ip,
+    id: r.id,
+    createdAt: r.created_at.toISOString(),
+    method: r.method,
+    playerId: r.player_id,
+    roundId: r.round_id,
+    transactionId: r.transaction_id,
+    gameId: r.game_id,
+    amount: r.amount,
+    code: r.code,
+    codeText: describeCode(r.code),
+    message: r.message,
+    latencyMs: r.latency_ms,
+    ledgerEntryId: r.ledger_entry_id,
+    ip: r.ip,
   }));
   const last = rows.at(-1);
   return { rows, nextCursor: more && last ? encodeCursor([last.id]) : null };
@@ -92,7 +122,14 @@ export interface CallbackHealth {
 /** The last hour per method and overall (method "all"): error rate and latency percentiles. */
 export async function callbackHealth(viewer: Viewer): Promise<CallbackHealth[]> {
   assertAdmin(viewer);
-  const res = await pool.query<{ method: string | null; calls: string; errors: string; error_rate: string; p50: string | null; p99: string | null }>(
+  const res = await pool.query<{
+    method: string | null;
+    calls: string;
+    errors: string;
+    error_rate: string;
+    p50: string | null;
+    p99: string | null;
+  }>(
     `SELECT method, count(*)::text AS calls, count(*) FILTER (WHERE code <> 0)::text AS errors,
             COALESCE(round(100.0 * count(*) FILTER (WHERE code <> 0) / NULLIF(count(*), 0), 1), 0)::text AS error_rate,
             round((percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms))::numeric, 1)::text AS p50,
@@ -100,7 +137,16 @@ export async function callbackHealth(viewer: Viewer): Promise<CallbackHealth[]> 
      FROM callback_logs WHERE created_at > now() - interval '1 hour'
      GROUP BY ROLLUP (method) ORDER BY method NULLS FIRST`,
   );
-  return res.rows.filter((r) => r.calls !== "0").map((r) => ({ method: r.method ?? "all", calls: Number(r.calls), errors: Number(r.errors), errorRate: r.error_rate, p50Ms: r.p50, p99Ms: r.p99 }));
+  return res.rows
+    .filter((r) => r.calls !== "0")
+    .map((r) => ({
+      method: r.method ?? "all",
+      calls: Number(r.calls),
+      errors: Number(r.errors),
+      errorRate: r.error_rate,
+      p50Ms: r.p50,
+      p99Ms: r.p99,
+    }));
 }
 
 /** Which codes the last hour produced, for the troubleshooting list. */

@@ -69,7 +69,13 @@ export async function ggrByDay(viewer: Viewer, days = 14): Promise<GgrPoint[]> {
      ORDER BY 1, 2`,
     [days],
   );
-  return res.rows.map((r) => ({ day: r.day, currency: r.currency, bets: exactAmount(r.bets, r.currency), wins: exactAmount(r.wins, r.currency), ggr: exactAmount(r.ggr, r.currency) }));
+  return res.rows.map((r) => ({
+    day: r.day,
+    currency: r.currency,
+    bets: exactAmount(r.bets, r.currency),
+    wins: exactAmount(r.wins, r.currency),
+    ggr: exactAmount(r.ggr, r.currency),
+  }));
 }
 
 export async function ggrByGame(viewer: Viewer, days = 14): Promise<GameGgr[]> {
@@ -81,7 +87,14 @@ export async function ggrByGame(viewer: Viewer, days = 14): Promise<GameGgr[]> {
      ORDER BY sum(bet_total) - sum(win_total) DESC LIMIT 30`,
     [days],
   );
-  return res.rows.map((r) => ({ gameId: r.game_id, currency: r.currency, rounds: Number(r.rounds), bets: exactAmount(r.bets, r.currency), wins: exactAmount(r.wins, r.currency), ggr: exactAmount(r.ggr, r.currency) }));
+  return res.rows.map((r) => ({
+    gameId: r.game_id,
+    currency: r.currency,
+    rounds: Number(r.rounds),
+    bets: exactAmount(r.bets, r.currency),
+    wins: exactAmount(r.wins, r.currency),
+    ggr: exactAmount(r.ggr, r.currency),
+  }));
 }
 
 /** Players who placed a bet in the last 24 hours / 7 days. */
@@ -100,7 +113,15 @@ export async function stuckRounds(viewer: Viewer): Promise<{ count: number; olde
   assertAdmin(viewer);
   const [count, rows] = await Promise.all([
     pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM rounds WHERE status = 'open' AND opened_at < now() - interval '1 hour'`),
-    pool.query<{ player_id: number; email: string; round_id: string; game_id: number; currency: string; bet_total: string; opened_at: Date }>(
+    pool.query<{
+      player_id: number;
+      email: string;
+      round_id: string;
+      game_id: number;
+      currency: string;
+      bet_total: string;
+      opened_at: Date;
+    }>(
       `SELECT r.player_id, p.email, r.round_id, r.game_id, r.currency, r.bet_total::text, r.opened_at
        FROM rounds r JOIN players p ON p.id = r.player_id
        WHERE r.status = 'open' AND r.opened_at < now() - interval '1 hour' ORDER BY r.opened_at LIMIT 20`,
@@ -108,21 +129,47 @@ export async function stuckRounds(viewer: Viewer): Promise<{ count: number; olde
   ]);
   return {
     count: Number(count.rows[0]?.n ?? 0),
-    oldest: rows.rows.map((r) => ({ playerId: r.player_id, email: r.email, roundId: r.round_id, gameId: r.game_id, currency: r.currency, betTotal: r.bet_total, openedAt: r.opened_at.toISOString() })),
+    oldest: rows.rows.map((r) => ({
+      playerId: r.player_id,
+      email: r.email,
+      roundId: r.round_id,
+      gameId: r.game_id,
+      currency: r.currency,
+      betTotal: r.bet_total,
+      openedAt: r.opened_at.toISOString(),
+    })),
   };
 }
 
 /** Top 5 wins per currency: a ranking across currencies would compare unlike units. */
 export async function biggestWins(viewer: Viewer, days = 14): Promise<BigWin[]> {
   assertAdmin(viewer);
-  const res = await pool.query<{ id: string; created_at: Date; player_id: number; email: string; round_id: string | null; game_id: number | null; currency: string; amount: string }>(
+  const res = await pool.query<{
+    id: string;
+    created_at: Date;
+    player_id: number;
+    email: string;
+    round_id: string | null;
+    game_id: number | null;
+    currency: string;
+    amount: string;
+  }>(
     `SELECT w.id::text, w.created_at, w.player_id, p.email, w.round_id, w.game_id, w.currency, w.amount::text
      FROM (SELECT l.*, row_number() OVER (PARTITION BY currency ORDER BY amount DESC, id DESC) AS rn
            FROM ledger_entries l WHERE kind = 'win' AND amount > 0 AND created_at >= ${DAY_PARAM}) w
      JOIN players p ON p.id = w.player_id WHERE w.rn <= 5 ORDER BY w.currency, w.amount DESC`,
     [days],
   );
-  return res.rows.map((r) => ({ ledgerId: r.id, createdAt: r.created_at.toISOString(), playerId: r.player_id, email: r.email, roundId: r.round_id, gameId: r.game_id, currency: r.currency, amount: r.amount }));
+  return res.rows.map((r) => ({
+    ledgerId: r.id,
+    createdAt: r.created_at.toISOString(),
+    playerId: r.player_id,
+    email: r.email,
+    roundId: r.round_id,
+    gameId: r.game_id,
+    currency: r.currency,
+    amount: r.amount,
+  }));
 }
 
 /**
@@ -132,7 +179,11 @@ export async function biggestWins(viewer: Viewer, days = 14): Promise<BigWin[]> 
 export async function loadDashboard(viewer: Viewer, days = 14): Promise<Dashboard> {
   assertAdmin(viewer);
   const [byDay, byGame, active, stuck, wins] = await Promise.all([
-    ggrByDay(viewer, days), ggrByGame(viewer, days), activePlayers(viewer), stuckRounds(viewer), biggestWins(viewer, days),
+    ggrByDay(viewer, days),
+    ggrByGame(viewer, days),
+    activePlayers(viewer),
+    stuckRounds(viewer),
+    biggestWins(viewer, days),
   ]);
   return {
     days,

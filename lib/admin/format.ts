@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { money, formatMoney } from "@/lib/wallet/money";
+import { formatMoney, money } from "@/lib/wallet/money";
 import { minorUnits } from "@/lib/webgames/currencies";
 
 /**

@@ -1,8 +1,8 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
+import type { SessionPlayer } from "@/lib/auth/guards";
 import { currentPlayer } from "@/lib/auth/guards";
 import { isAdmin } from "./access";
-import type { SessionPlayer } from "@/lib/auth/guards";
 
 /**
  * For admin pages: anonymous → sign-in (back to `path` afterwards); a non-admin gets HTTP 403 and

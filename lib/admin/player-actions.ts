@@ -51,7 +51,10 @@ const adjustSchema = z.object({
 /** A signed balance adjustment in the player's currency, written to the ledger with the admin's id. */
 export async function adjustBalanceAs(viewer: Viewer, playerId: number, form: { amount: unknown; reason: unknown }): Promise<ActionState> {
   const admin = assertAdmin(viewer);
-  const parsed = adjustSchema.safeParse({ amount: typeof form.amount === "string" ? form.amount : "", reason: typeof form.reason === "string" ? form.reason : "" });
+  const parsed = adjustSchema.safeParse({
+    amount: typeof form.amount === "string" ? form.amount : "",
+    reason: typeof form.reason === "string" ? form.reason : "",
+  });
   if (!parsed.success) {
     const fieldErrors: ActionState["fieldErrors"] = {};
     for (const issue of parsed.error.issues) {
@@ -64,12 +67,19 @@ export async function adjustBalanceAs(viewer: Viewer, playerId: number, form: { 
   if (!currency) return { status: "error", message: "Player not found." };
   const amount = parseMoneyInput(parsed.data.amount, currency);
   if (amount === null || /^-?0(\.0+)?$/.test(amount)) {
-    return { status: "error", message: "Please fix the fields below.", fieldErrors: { amount: `Enter a non-zero amount in ${currency} (at most its decimal places), negative to debit.` } };
+    return {
+      status: "error",
+      message: "Please fix the fields below.",
+      fieldErrors: { amount: `Enter a non-zero amount in ${currency} (at most its decimal places), negative to debit.` },
+    };
   }
   try {
     const res = await adjustBalance({ playerId, amount, reason: parsed.data.reason, adminId: admin.id });
     await recordAdminAction(admin.id, "adjust_balance", playerId, { amount, currency, reason: parsed.data.reason, ledgerId: res.ledgerId });
-    return { status: "ok", message: `Adjusted by ${formatMoney(amount, currency)}. New balance ${formatMoney(res.balance, currency)} (ledger #${res.ledgerId}).` };
+    return {
+      status: "ok",
+      message: `Adjusted by ${formatMoney(amount, currency)}. New balance ${formatMoney(res.balance, currency)} (ledger #${res.ledgerId}).`,
+    };
   } catch (err) {
     if (err instanceof WalletError) {
       const message = err.code === 2 ? "That would take the balance below zero." : err.message;

@@ -28,7 +28,9 @@ export function parseFields<S extends z.ZodObject>(schema: S, sp: SearchParams):
 
 export const decimalText = z.string().regex(/^\d{1,29}(\.\d{1,8})?$/, "a non-negative decimal like 10.50");
 /** `YYYY-MM-DD` (a whole UTC day) or an ISO date-time. */
-export const dateText = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), "a date like 2026-11-25");
+export const dateText = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), "a date like 2026-11-25");
 export const idText = z.string().regex(/^\d{1,18}$/, "a number");
 
 /** Lower bound (inclusive) of a date filter. */

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { pool } from "@/lib/db";
 import { assertAdmin, type Viewer } from "./access";
 import { displayAmount, exactAmount } from "./format";
-import { Conditions } from "./sql";
 import {
   dateText,
   decimalText,
@@ -13,15 +12,19 @@ import {
   fromDate,
   idText,
   parseFields,
-  toDateExclusive,
   type SearchParams,
+  toDateExclusive,
 } from "./search-params";
+import { Conditions } from "./sql";
 
 export const LEDGER_KINDS = ["bet", "win", "adjustment"] as const;
 
 /** The transactions page's filters, exactly as they appear in the URL. */
 export const transactionFilterSchema = z.object({
-  player: z.string().max(320).regex(/^(\d{1,9}|[^\s@]+@[^\s@]+)$/, "a player id or email"),
+  player: z
+    .string()
+    .max(320)
+    .regex(/^(\d{1,9}|[^\s@]+@[^\s@]+)$/, "a player id or email"),
   game: z.string().regex(/^\d{1,9}$/, "a game id"),
   round: z.string().max(200),
   kind: z.enum(LEDGER_KINDS),
@@ -157,7 +160,12 @@ export interface TransactionPage {
 
 export const PAGE_SIZE = 50;
 
-export async function listTransactions(viewer: Viewer, f: TransactionFilters, cursor?: string, limit = PAGE_SIZE): Promise<TransactionPage> {
+export async function listTransactions(
+  viewer: Viewer,
+  f: TransactionFilters,
+  cursor?: string,
+  limit = PAGE_SIZE,
+): Promise<TransactionPage> {
   assertAdmin(viewer);
   const after = cursor ? decodeCursor(cursor, 2) : null;
   const { rows, more } = await ledgerPage(f, after, limit);
@@ -183,7 +191,15 @@ export interface CurrencyTotals {
 export async function transactionTotals(viewer: Viewer, f: TransactionFilters): Promise<CurrencyTotals[]> {
   assertAdmin(viewer);
   const c = transactionConditions(f);
-  const res = await pool.query<{ currency: string; count: string; bets: string; wins: string; adjustments: string; net: string; ggr: string }>(
+  const res = await pool.query<{
+    currency: string;
+    count: string;
+    bets: string;
+    wins: string;
+    adjustments: string;
+    net: string;
+    ggr: string;
+  }>(
     `SELECT l.currency, count(*)::text AS count,
        COALESCE(-sum(l.amount) FILTER (WHERE l.kind = 'bet'), 0)::text AS bets,
        COALESCE(sum(l.amount) FILTER (WHERE l.kind = 'win'), 0)::text AS wins,
@@ -205,17 +221,42 @@ export async function transactionTotals(viewer: Viewer, f: TransactionFilters): 
 }
 
 export const CSV_COLUMNS = [
-  "external_session_id", "created_at", "player_id", "email", "currency", "kind", "amount", "balance_after",
-  "round_id", "transaction_id", "game_id", "session_id", "bet_amount", "is_close", "admin_id", "reason",
+  "external_session_id",
+  "created_at",
+  "player_id",
+  "email",
+  "currency",
+  "kind",
+  "amount",
+  "balance_after",
+  "round_id",
+  "transaction_id",
+  "game_id",
+  "session_id",
+  "bet_amount",
+  "is_close",
+  "admin_id",
+  "reason",
 ] as const;
 
 export function csvRecord(r: LedgerRow): string[] {
   return [
-    r.id, r.createdAt, String(r.playerId), r.email, r.currency, r.kind,
-    exactAmount(r.amount, r.currency), exactAmount(r.balanceAfter, r.currency),
-    r.roundId ?? "", r.transactionId ?? "", r.gameId === null ? "" : String(r.gameId), r.sessionId ?? "",
-    r.betAmount === null ? "" : exactAmount(r.betAmount, r.currency), r.isClose === null ? "" : String(r.isClose),
-    r.adminId === null ? "" : String(r.adminId), r.reason ?? "",
+    r.id,
+    r.createdAt,
+    String(r.playerId),
+    r.email,
+    r.currency,
+    r.kind,
+    exactAmount(r.amount, r.currency),
+    exactAmount(r.balanceAfter, r.currency),
+    r.roundId ?? "",
+    r.transactionId ?? "",
+    r.gameId === null ? "" : String(r.gameId),
+    r.sessionId ?? "",
+    r.betAmount === null ? "" : exactAmount(r.betAmount, r.currency),
+    r.isClose === null ? "" : String(r.isClose),
+    r.adminId === null ? "" : String(r.adminId),
+    r.reason ?? "",
   ];
 }
 

@@ -1,15 +1,15 @@
 "use server";
 
-import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { AuthError } from "next-auth";
 import { z } from "zod";
 import { clientIp } from "@/lib/callbacks/client-ip";
 import { env } from "@/lib/env";
 import { createPlayer, EmailTakenError } from "@/lib/players/create-player";
 import { signIn, signOut } from "./auth";
 import { clearLoginFailures, LOGIN_MAX_FAILURES_PER_IP, loginIpKey, loginKey, loginLimitState, recordLoginFailure } from "./rate-limit";
-import { safeCallbackUrl, signInSchema, signUpSchema, type FormState } from "./schemas";
+import { type FormState, safeCallbackUrl, signInSchema, signUpSchema } from "./schemas";
 
 type SignInField = "email" | "password";
 type SignUpField = "email" | "password" | "nick" | "currency";
@@ -24,7 +24,11 @@ function minutesUntil(at: Date): number {
 }
 
 export async function signInAction(_prev: FormState<SignInField>, form: FormData): Promise<FormState<SignInField>> {
-  const parsed = signInSchema.safeParse({ email: text(form, "email"), password: text(form, "password"), callbackUrl: text(form, "callbackUrl") });
+  const parsed = signInSchema.safeParse({
+    email: text(form, "email"),
+    password: text(form, "password"),
+    callbackUrl: text(form, "callbackUrl"),
+  });
   const values = { email: text(form, "email") ?? "" };
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState<SignInField>["fieldErrors"], values };
 
@@ -34,7 +38,10 @@ export async function signInAction(_prev: FormState<SignInField>, form: FormData
   const [limit, ipLimit] = await Promise.all([loginLimitState(key), loginLimitState(ipKey, new Date(), LOGIN_MAX_FAILURES_PER_IP)]);
   const retryAt = [limit, ipLimit].filter((l) => l.limited && l.retryAt).map((l) => l.retryAt!.getTime());
   if (retryAt.length > 0) {
-    return { message: `Too many failed sign-in attempts. Please wait ${minutesUntil(new Date(Math.max(...retryAt)))} min and try again.`, values };
+    return {
+      message: `Too many failed sign-in attempts. Please wait ${minutesUntil(new Date(Math.max(...retryAt)))} min and try again.`,
+      values,
+    };
   }
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
@@ -63,9 +70,15 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState<SignUpField>["fieldErrors"], values };
   try {
-    await createPlayer({ email: parsed.data.email, password: parsed.data.password, nick: parsed.data.nick, currency: parsed.data.currency });
+    await createPlayer({
+      email: parsed.data.email,
+      password: parsed.data.password,
+      nick: parsed.data.nick,
+      currency: parsed.data.currency,
+    });
   } catch (err) {
-    if (err instanceof EmailTakenError) return { fieldErrors: { email: ["An account with this email already exists. Sign in instead."] }, values };
+    if (err instanceof EmailTakenError)
+      return { fieldErrors: { email: ["An account with this email already exists. Sign in instead."] }, values };
     throw err;
   }
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });

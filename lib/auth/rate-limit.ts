@@ -14,12 +14,16 @@ export const LOGIN_MAX_FAILURES_PER_IP = 30;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
 export function loginKey(email: string, ip: string | null): string {
-  return createHash("sha256").update(`${email.trim().toLowerCase()}\n${ip ?? "unknown"}`).digest("hex");
+  return createHash("sha256")
+    .update(`${email.trim().toLowerCase()}\n${ip ?? "unknown"}`)
+    .digest("hex");
 }
 
 /** The per-address key. Its hash input starts with NUL, which no email+IP input can, so the two never collide. */
 export function loginIpKey(ip: string | null): string {
-  return createHash("sha256").update(`\u0000ip\n${ip ?? "unknown"}`).digest("hex");
+  return createHash("sha256")
+    .update(`\u0000ip\n${ip ?? "unknown"}`)
+    .digest("hex");
 }
 
 export interface LimitState {

@@ -26,7 +26,10 @@ function ipv4ToInt(ip: string): number {
 
 /** Allowlist of IPs and IPv4 CIDRs, e.g. "203.0.113.7, 198.51.100.0/24, ::1". Empty = allow all. */
 export function parseAllowlist(spec: string): ((ip: string | null) => boolean) | null {
-  const entries = spec.split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = spec
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (entries.length === 0) return null;
   const rules = entries.map((entry) => {
     const [base = "", bitsText] = entry.split("/");

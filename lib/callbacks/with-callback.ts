@@ -1,25 +1,29 @@
 import { logPool } from "@/lib/db";
 import { env } from "@/lib/env";
+import { WalletError } from "@/lib/wallet/errors";
+import type { CallContext, WalletAnswer } from "@/lib/wallet/operations";
 import {
+  type CallbackFacts,
+  type CallbackMethod,
   CallbackRefusal,
+  type CallbackRequest,
   factsOf,
   jsonAnswer,
   parseCallbackRequest,
   parseJsonObject,
   verifyCallbackSignature,
-  type CallbackFacts,
-  type CallbackMethod,
-  type CallbackRequest,
 } from "@/lib/webgames/callback-request";
 import { Code } from "@/lib/webgames/codes";
-import type { CallContext, WalletAnswer } from "@/lib/wallet/operations";
-import { WalletError } from "@/lib/wallet/errors";
 import { clientIp, parseAllowlist } from "./client-ip";
 
 /** D1: bodies over 64 KiB are refused (HTTP 413, still JSON) without being read further. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" };
+const JSON_HEADERS = {
+  "content-type": "application/json; charset=utf-8",
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+};
 const allowlist = parseAllowlist(env.WEBGAMES_ALLOWED_IPS);
 
 class BodyTooLarge extends Error {}
@@ -61,11 +65,27 @@ async function logRefusal(method: string, facts: CallbackFacts, code: number, me
     await logPool.query(
       `INSERT INTO callback_logs (method, player_id, round_id, transaction_id, game_id, amount, code, message, latency_ms, ip)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [method, clean(facts.playerId), clean(facts.roundId), clean(facts.transactionId), clean(facts.gameId), clean(facts.amount), code, clean(message), latencyMs, clean(ip)],
+      [
+        method,
+        clean(facts.playerId),
+        clean(facts.roundId),
+        clean(facts.transactionId),
+        clean(facts.gameId),
+        clean(facts.amount),
+        code,
+        clean(message),
+        latencyMs,
+        clean(ip),
+      ],
     );
   } catch (err) {
     console.error(
-      JSON.stringify({ level: "error", msg: "callback log write failed; the record follows", err: (err as Error).message, record: { method, ...facts, code, message, latencyMs, ip } }),
+      JSON.stringify({
+        level: "error",
+        msg: "callback log write failed; the record follows",
+        err: (err as Error).message,
+        record: { method, ...facts, code, message, latencyMs, ip },
+      }),
     );
   }
 }
@@ -130,4 +150,11 @@ const notAMethod = async () =>
   reply(jsonAnswer({ code: Code.InternalError, message: "Unknown method: the partner API has Authorization, Credit and Debit" }), 404);
 
 /** Handlers for any other path under /api/callbacks: JSON, never an HTML 404 page (D1). */
-export const unknownCallback = { GET: notAMethod, POST: notAMethod, PUT: notAMethod, PATCH: notAMethod, DELETE: notAMethod, OPTIONS: notAMethod };
+export const unknownCallback = {
+  GET: notAMethod,
+  POST: notAMethod,
+  PUT: notAMethod,
+  PATCH: notAMethod,
+  DELETE: notAMethod,
+  OPTIONS: notAMethod,
+};

@@ -62,7 +62,8 @@ export class CatalogCache {
 
   constructor(private readonly opts: CatalogCacheOptions) {
     this.now = opts.now ?? Date.now;
-    this.log = opts.log ?? ((msg, err) => console.error(JSON.stringify({ level: "warn", msg, err: err instanceof Error ? err.message : err })));
+    this.log =
+      opts.log ?? ((msg, err) => console.error(JSON.stringify({ level: "warn", msg, err: err instanceof Error ? err.message : err })));
   }
 
   async get(): Promise<CatalogSnapshot> {

@@ -1,11 +1,11 @@
 import "server-only";
-import { fetchCatalog, GAME_TYPE, providerConfig, type CatalogGame } from "@/lib/webgames/client";
+import { type CatalogGame, fetchCatalog, GAME_TYPE, providerConfig } from "@/lib/webgames/client";
 import { CatalogCache, type CatalogSnapshot } from "./catalog-cache";
+import { type CompactGame, toCompact } from "./compact";
 import { httpGet } from "./http-get";
 import { dbSnapshotStore } from "./snapshot-store";
-import { toCompact, type CompactGame } from "./compact";
 
-export { CatalogUnavailableError, type CatalogSnapshot } from "./catalog-cache";
+export { type CatalogSnapshot, CatalogUnavailableError } from "./catalog-cache";
 
 /** Five minutes: the provider's catalog changes rarely; admins can force a reload. */
 export const CATALOG_TTL_MS = 5 * 60 * 1000;

@@ -1,5 +1,5 @@
-import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CatalogGame } from "@/lib/webgames/client";
 import type { CatalogSnapshot, SnapshotStore } from "./catalog-cache";
 

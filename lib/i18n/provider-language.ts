@@ -6,14 +6,60 @@
 export const DEFAULT_PROVIDER_LANGUAGE = "eng";
 
 const ISO1_TO_PROVIDER: Record<string, string> = {
-  en: "eng", ru: "rus", de: "deu", es: "spa", fr: "fra", pt: "por", tr: "tur", it: "ita", pl: "pol", uk: "ukr",
-  nl: "nld", cs: "ces", ro: "ron", hu: "hun", el: "ell", sv: "swe", fi: "fin", da: "dan", no: "nor", nb: "nor",
-  bg: "bul", sr: "srp", hr: "hrv", ka: "kat", hy: "hye", az: "aze", kk: "kaz", uz: "uzb", be: "bel",
-  zh: "zho", ja: "jpn", ko: "kor", ar: "ara", he: "heb", fa: "fas", hi: "hin", th: "tha", vi: "vie", id: "ind",
+  en: "eng",
+  ru: "rus",
+  de: "deu",
+  es: "spa",
+  fr: "fra",
+  pt: "por",
+  tr: "tur",
+  it: "ita",
+  pl: "pol",
+  uk: "ukr",
+  nl: "nld",
+  cs: "ces",
+  ro: "ron",
+  hu: "hun",
+  el: "ell",
+  sv: "swe",
+  fi: "fin",
+  da: "dan",
+  no: "nor",
+  nb: "nor",
+  bg: "bul",
+  sr: "srp",
+  hr: "hrv",
+  ka: "kat",
+  hy: "hye",
+  az: "aze",
+  kk: "kaz",
+  uz: "uzb",
+  be: "bel",
+  zh: "zho",
+  ja: "jpn",
+  ko: "kor",
+  ar: "ara",
+  he: "heb",
+  fa: "fas",
+  hi: "hin",
+  th: "tha",
+  vi: "vie",
+  id: "ind",
 };
 const PROVIDER_CODES = new Set(Object.values(ISO1_TO_PROVIDER));
 // Common three-letter variants (ISO 639-2/T vs /B) people store: map them onto the provider's.
-const ALIASES: Record<string, string> = { ger: "deu", fre: "fra", dut: "nld", cze: "ces", rum: "ron", gre: "ell", chi: "zho", arm: "hye", geo: "kat", per: "fas" };
+const ALIASES: Record<string, string> = {
+  ger: "deu",
+  fre: "fra",
+  dut: "nld",
+  cze: "ces",
+  rum: "ron",
+  gre: "ell",
+  chi: "zho",
+  arm: "hye",
+  geo: "kat",
+  per: "fas",
+};
 
 /** One language tag ("pt-BR", "de", "rus", "ENG") → provider code, or null when unknown. */
 export function toProviderLanguage(tag: string | null | undefined): string | null {

@@ -1,7 +1,7 @@
 import "server-only";
 import { CatalogUnavailableError, getCompactCatalog } from "@/lib/catalog";
 import type { CompactGame } from "@/lib/catalog/compact";
-import { facets, sortGames, type Facet } from "./query";
+import { type Facet, facets, sortGames } from "./query";
 
 /** Tiles in the static HTML: the first screen on a wide display; the rest renders client-side. */
 export const FIRST_PAGE = 24;

@@ -60,7 +60,12 @@ export function sortGames(games: CompactGame[], sort: Sort): CompactGame[] {
 export function simpleSearch(games: CompactGame[], q: string): CompactGame[] {
   const needle = q.trim().toLowerCase();
   if (!needle) return games;
-  return games.filter((g) => g.title.toLowerCase().includes(needle) || g.category.toLowerCase().includes(needle) || (g.provider ?? "").toLowerCase().includes(needle));
+  return games.filter(
+    (g) =>
+      g.title.toLowerCase().includes(needle) ||
+      g.category.toLowerCase().includes(needle) ||
+      (g.provider ?? "").toLowerCase().includes(needle),
+  );
 }
 
 export interface Facet {

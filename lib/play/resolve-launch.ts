@@ -1,6 +1,6 @@
 import "server-only";
-import { env } from "@/lib/env";
 import type { SessionPlayer } from "@/lib/auth/guards";
+import { env } from "@/lib/env";
 import { WalletError } from "@/lib/wallet/errors";
 import { issueLaunch } from "@/lib/wallet/launch";
 import { Code } from "@/lib/webgames/codes";
@@ -16,23 +16,40 @@ export type LaunchDecision =
   | { kind: "sign-in"; callbackUrl: string }
   | { kind: "refused"; reason: "blocked" | "unavailable"; message: string };
 
-export async function resolveLaunch(opts: { gameId: number; demo: boolean; player: SessionPlayer | null; language: string }): Promise<LaunchDecision> {
+export async function resolveLaunch(opts: {
+  gameId: number;
+  demo: boolean;
+  player: SessionPlayer | null;
+  language: string;
+}): Promise<LaunchDecision> {
   if (opts.demo) {
-    const url = buildLaunchUrl({ apiUrl: env.WEBGAMES_API_URL, partnerId: env.WEBGAMES_PARTNER_ID }, { mode: "demo", gameId: opts.gameId, language: opts.language });
+    const url = buildLaunchUrl(
+      { apiUrl: env.WEBGAMES_API_URL, partnerId: env.WEBGAMES_PARTNER_ID },
+      { mode: "demo", gameId: opts.gameId, language: opts.language },
+    );
     return { kind: "launch", mode: "demo", url, maskedUrl: url };
   }
   if (!opts.player) return { kind: "sign-in", callbackUrl: `/play/${opts.gameId}` };
   if (opts.player.blocked) {
-    return { kind: "refused", reason: "blocked", message: "Your account is blocked, so real-money play is not available. Please contact support. You can still play in demo mode." };
+    return {
+      kind: "refused",
+      reason: "blocked",
+      message: "Your account is blocked, so real-money play is not available. Please contact support. You can still play in demo mode.",
+    };
   }
   try {
     const launch = await issueLaunch({ playerId: opts.player.id, gameId: opts.gameId, language: opts.language });
     return { kind: "launch", mode: "real", url: launch.url, maskedUrl: maskLaunchUrl(launch.url) };
   } catch (err) {
     if (err instanceof WalletError && err.code === Code.PlayerBlocked) {
-      return { kind: "refused", reason: "blocked", message: "Your account is blocked, so real-money play is not available. Please contact support." };
+      return {
+        kind: "refused",
+        reason: "blocked",
+        message: "Your account is blocked, so real-money play is not available. Please contact support.",
+      };
     }
-    if (err instanceof WalletError) return { kind: "refused", reason: "unavailable", message: "This game cannot be started right now. Please try again later." };
+    if (err instanceof WalletError)
+      return { kind: "refused", reason: "unavailable", message: "This game cannot be started right now. Please try again later." };
     throw err;
   }
 }

@@ -1,5 +1,5 @@
-import { prisma } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
+import { prisma } from "@/lib/db";
 import { adjustBalance } from "@/lib/wallet/adjust";
 
 export interface NewPlayer {

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { buildLaunchUrl } from "@/lib/webgames/launch-url";
 import { Code } from "@/lib/webgames/codes";
+import { buildLaunchUrl } from "@/lib/webgames/launch-url";
 import { WalletError } from "./errors";
 import { generateToken, hashToken } from "./tokens";
 

@@ -106,13 +106,21 @@ export async function authorize(req: AuthorizationRequest, ctx: CallContext): Pr
 /** The provider's Credit: take a bet. */
 export async function bet(req: MoneyRequest, ctx: CallContext): Promise<WalletAnswer> {
   return moneyAnswer(
-    await call("Credit", [req.playerId, req.roundId, req.transactionId, req.gameId, hashToken(req.token), req.amount, null, req.isClose], ctx),
+    await call(
+      "Credit",
+      [req.playerId, req.roundId, req.transactionId, req.gameId, hashToken(req.token), req.amount, null, req.isClose],
+      ctx,
+    ),
   );
 }
 
 /** The provider's Debit: pay a win. */
 export async function win(req: MoneyRequest, ctx: CallContext): Promise<WalletAnswer> {
   return moneyAnswer(
-    await call("Debit", [req.playerId, req.roundId, req.transactionId, req.gameId, hashToken(req.token), req.amount, req.betAmount, req.isClose], ctx),
+    await call(
+      "Debit",
+      [req.playerId, req.roundId, req.transactionId, req.gameId, hashToken(req.token), req.amount, req.betAmount, req.isClose],
+      ctx,
+    ),
   );
 }

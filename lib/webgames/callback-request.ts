@@ -72,7 +72,13 @@ export function parseJsonObject(text: string): Raw {
 
 export function factsOf(raw: Raw): CallbackFacts {
   const t = (k: string) => scalarText(raw[k])?.slice(0, 100);
-  return { playerId: t("player_id"), roundId: t("round_id"), transactionId: t("transaction_id"), gameId: t("game_id"), amount: t("amount") };
+  return {
+    playerId: t("player_id"),
+    roundId: t("round_id"),
+    transactionId: t("transaction_id"),
+    gameId: t("game_id"),
+    amount: t("amount"),
+  };
 }
 
 /** D2: the signature first, before anything reads the database. Missing or wrong: code 10. */

@@ -117,7 +117,10 @@ export async function fetchGameList(cfg: ProviderConfig = providerConfig(), time
  * publishes it as a spreadsheet; the simulator serves it as GET /GetListGamesExtended. Optional:
  * returns null when the provider does not offer it.
  */
-export async function fetchExtendedCatalog(cfg: ProviderConfig = providerConfig(), timeoutMs = 10_000): Promise<Map<number, Partial<CatalogGame>> | null> {
+export async function fetchExtendedCatalog(
+  cfg: ProviderConfig = providerConfig(),
+  timeoutMs = 10_000,
+): Promise<Map<number, Partial<CatalogGame>> | null> {
   try {
     const parsed = listAnswer(wireExtendedGame).safeParse(await getSigned("GetListGamesExtended", cfg, timeoutMs));
     if (!parsed.success || parsed.data.code !== Code.Ok) return null;

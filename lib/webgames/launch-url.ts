@@ -1,5 +1,5 @@
-import { DEMO_CURRENCY } from "./currencies";
 import type { ProviderConfig } from "./client";
+import { DEMO_CURRENCY } from "./currencies";
 
 /** Parameters of GET /game. Names are case-sensitive on the provider's side. */
 export type LaunchParams =

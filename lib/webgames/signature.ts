@@ -13,7 +13,9 @@ export type SignedMethod = keyof typeof SIGNED_FIELDS;
 
 /** md5hex(MethodName + "/" + value1 + value2 + … + api_key): no separators (PROTOCOL.md). */
 export function sign(method: SignedMethod | string, values: readonly (string | number | bigint)[], apiKey: string): string {
-  return createHash("md5").update(`${method}/${values.join("")}${apiKey}`, "utf8").digest("hex");
+  return createHash("md5")
+    .update(`${method}/${values.join("")}${apiKey}`, "utf8")
+    .digest("hex");
 }
 
 const HEX32 = /^[0-9a-fA-F]{32}$/;

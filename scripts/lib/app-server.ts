@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { startChild, waitForHttp, type Child } from "./processes";
+import { type Child, startChild, waitForHttp } from "./processes";
 
 /**
  * A production build of the app and `next start` on a given port, for benchmarks and fault tests.
@@ -10,7 +10,13 @@ import { startChild, waitForHttp, type Child } from "./processes";
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 const NEXT = path.join(ROOT, "node_modules/.bin/next");
 
-export function productionEnv(opts: { databaseUrl: string; providerUrl: string; appUrl: string; distDir: string; extra?: Record<string, string> }): Record<string, string> {
+export function productionEnv(opts: {
+  databaseUrl: string;
+  providerUrl: string;
+  appUrl: string;
+  distDir: string;
+  extra?: Record<string, string>;
+}): Record<string, string> {
   const base: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) base[k] = v;
   return {
@@ -45,12 +51,18 @@ export function ensureBuild(distDir: string, rebuild = false): void {
     return;
   }
   console.log(`building the app into ${distDir}…`);
-  const r = spawnSync(NEXT, ["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...HERMETIC_BUILD_ENV, NEXT_DIST_DIR: distDir } });
+  const r = spawnSync(NEXT, ["build"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, ...HERMETIC_BUILD_ENV, NEXT_DIST_DIR: distDir },
+  });
   if (r.status !== 0) throw new Error("next build failed");
 }
 
 export async function startApp(port: number, env: Record<string, string>, opts: { quiet?: boolean } = {}): Promise<Child> {
-  const child = startChild(`app:${port}`, NEXT, ["start", "--port", String(port), "--hostname", "127.0.0.1"], env, { quiet: opts.quiet ?? true });
+  const child = startChild(`app:${port}`, NEXT, ["start", "--port", String(port), "--hostname", "127.0.0.1"], env, {
+    quiet: opts.quiet ?? true,
+  });
   await waitForHttp(`http://127.0.0.1:${port}/api/bench/echo`, 60_000);
   return child;
 }

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -9,12 +9,12 @@ import type { FaultConfig } from "../../sim/config";
 import type { LedgerEntry } from "../../sim/ledger";
 import { Ledger } from "../../sim/ledger";
 import { PartnerClient } from "../../sim/partner-client";
-import { startSimulator, type Simulator } from "../../sim/server";
-import { ROOT, productionEnv } from "./app-server";
-import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "./embedded-pg";
+import { type Simulator, startSimulator } from "../../sim/server";
+import { productionEnv, ROOT } from "./app-server";
+import { ensureDatabase, type RunningPostgres, startEmbeddedPostgres } from "./embedded-pg";
 import { migrate } from "./migrate";
 import { freePort } from "./ports";
-import { stopChild, waitForHttp, type Child } from "./processes";
+import { type Child, stopChild, waitForHttp } from "./processes";
 
 /**
  * A whole deployment on loopback for fault tests and the soak: one embedded PostgreSQL (persistent
@@ -306,7 +306,11 @@ export interface SpinStream {
   done: Promise<{ spins: number; failed: number }>;
 }
 
-export function streamSpins(simUrl: string, sessionId: string, opts: { bet?: string; maxSpins?: number; pauseMs?: number; spinTimeoutMs?: number } = {}): SpinStream {
+export function streamSpins(
+  simUrl: string,
+  sessionId: string,
+  opts: { bet?: string; maxSpins?: number; pauseMs?: number; spinTimeoutMs?: number } = {},
+): SpinStream {
   let stopped = false;
   const done = (async () => {
     let spins = 0;

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 /**
@@ -12,8 +12,18 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-export function startChild(name: string, cmd: string, args: string[], env: Record<string, string | undefined>, opts: { quiet?: boolean } = {}): Child {
-  const proc = spawn(cmd, args, { env: env as NodeJS.ProcessEnv, detached: true, stdio: opts.quiet ? ["ignore", "ignore", "inherit"] : ["ignore", "pipe", "pipe"] });
+export function startChild(
+  name: string,
+  cmd: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  opts: { quiet?: boolean } = {},
+): Child {
+  const proc = spawn(cmd, args, {
+    env: env as NodeJS.ProcessEnv,
+    detached: true,
+    stdio: opts.quiet ? ["ignore", "ignore", "inherit"] : ["ignore", "pipe", "pipe"],
+  });
   if (!opts.quiet) {
     const prefix = (line: string) => `\x1b[2m[${name}]\x1b[0m ${line}`;
     for (const stream of [proc.stdout, proc.stderr]) {

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SessionPlayer } from "@/lib/auth/guards";
 import { AdminAccessError, assertAdmin } from "@/lib/admin/access";
 import { callbackHealth, codeBreakdown, listCallbacks } from "@/lib/admin/callbacks";
 import { activePlayers, biggestWins, ggrByDay, ggrByGame, loadDashboard, stuckRounds } from "@/lib/admin/dashboard";
@@ -9,6 +8,7 @@ import { adjustBalanceAs, revokeSessionsAs, setBlockedAs } from "@/lib/admin/pla
 import { loadPlayer, searchPlayers } from "@/lib/admin/players";
 import { findRounds, loadRound } from "@/lib/admin/rounds";
 import { listTransactions, transactionsCsvStream, transactionTotals } from "@/lib/admin/transactions";
+import type { SessionPlayer } from "@/lib/auth/guards";
 import { balanceOf, liveSession, pool } from "../wallet/harness";
 import { viewers } from "./helpers";
 
@@ -57,7 +57,10 @@ describe("no loader, export or action runs for anonymous or player viewers", () 
     ["adjustBalanceAs", (v) => adjustBalanceAs(v, victim.player.id, { amount: "1000", reason: "free money" })],
   ];
   it.each(calls)("%s", async (_name, call) => {
-    for (const [viewer, status] of [[null, 401], [player, 403]] as const) {
+    for (const [viewer, status] of [
+      [null, 401],
+      [player, 403],
+    ] as const) {
       const attempt = async () => call(viewer);
       await expect(attempt()).rejects.toBeInstanceOf(AdminAccessError);
       await expect(attempt()).rejects.toMatchObject({ status });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SessionPlayer } from "@/lib/auth/guards";
 import { activePlayers, biggestWins, ggrByDay, ggrByGame, stuckRounds } from "@/lib/admin/dashboard";
+import type { SessionPlayer } from "@/lib/auth/guards";
 import { liveSession, pool } from "../wallet/harness";
 import { viewers } from "./helpers";
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SessionPlayer } from "@/lib/auth/guards";
 import { callbackHealth, listCallbacks } from "@/lib/admin/callbacks";
 import { adjustBalanceAs, revokeSessionsAs, setBlockedAs } from "@/lib/admin/player-actions";
 import { loadPlayer, searchPlayers } from "@/lib/admin/players";
 import { loadRound } from "@/lib/admin/rounds";
+import type { SessionPlayer } from "@/lib/auth/guards";
 import { balanceOf, ledgerSum, liveSession, pool } from "../wallet/harness";
 import { viewers } from "./helpers";
 
@@ -59,10 +59,17 @@ describe("balance adjustment", () => {
     expect(res).toMatchObject({ status: "ok" });
     expect(await balanceOf(s.player.id)).toBe("0.37654322");
     expect(await ledgerSum(s.player.id)).toBe("0.37654322");
-    const row = await pool.query(`SELECT kind, amount::text, admin_id, reason FROM ledger_entries WHERE player_id = $1 ORDER BY id DESC LIMIT 1`, [s.player.id]);
+    const row = await pool.query(
+      `SELECT kind, amount::text, admin_id, reason FROM ledger_entries WHERE player_id = $1 ORDER BY id DESC LIMIT 1`,
+      [s.player.id],
+    );
     expect(row.rows[0]).toEqual({ kind: "adjustment", amount: "-0.12345678", admin_id: admin.id, reason: "Duplicate deposit" });
     const audit = (await loadPlayer(admin, s.player.id, 30))!.audit;
-    expect(audit[0]).toMatchObject({ action: "adjust_balance", adminId: admin.id, details: { amount: "-0.12345678", currency: "BTC", reason: "Duplicate deposit" } });
+    expect(audit[0]).toMatchObject({
+      action: "adjust_balance",
+      adminId: admin.id,
+      details: { amount: "-0.12345678", currency: "BTC", reason: "Duplicate deposit" },
+    });
   });
 });
 
@@ -114,7 +121,9 @@ describe("round view and callback log", () => {
     expect(byTx.rows).toHaveLength(1);
     const health = await callbackHealth(admin);
     const all = health.find((h) => h.method === "all")!;
-    const direct = await pool.query<{ n: number; e: number }>(`SELECT count(*)::int AS n, count(*) FILTER (WHERE code <> 0)::int AS e FROM callback_logs`);
+    const direct = await pool.query<{ n: number; e: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE code <> 0)::int AS e FROM callback_logs`,
+    );
     expect([all.calls, all.errors]).toEqual([direct.rows[0]!.n, direct.rows[0]!.e]);
     expect(Number(all.p99Ms)).toBeGreaterThanOrEqual(Number(all.p50Ms));
   });

@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SessionPlayer } from "@/lib/auth/guards";
 import { AdminAccessError } from "@/lib/admin/access";
 import { exactAmount } from "@/lib/admin/format";
 import {
   CSV_COLUMNS,
   listTransactions,
   parseTransactionFilters,
+  type TransactionFilters,
   transactionsCsvStream,
   transactionTotals,
-  type TransactionFilters,
 } from "@/lib/admin/transactions";
+import type { SessionPlayer } from "@/lib/auth/guards";
 import { adjustBalance } from "@/lib/wallet/adjust";
 import { liveSession, pool } from "../wallet/harness";
 import { parseCsv, readText, viewers } from "./helpers";
@@ -61,11 +61,19 @@ describe("transactions filters", () => {
     ["kind adjustment", () => ({ kind: "adjustment" }), () => ["WHERE kind = 'adjustment'", []]],
     ["currency", () => ({ currency: "USD" }), () => ["WHERE currency = 'USD'", []]],
     ["absolute amount range", () => ({ min: "0.2", max: "7.77" }), () => ["WHERE abs(amount) BETWEEN 0.2 AND 7.77", []]],
-    ["date range today", () => ({ from: new Date().toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) }), () => ["", []]],
+    [
+      "date range today",
+      () => ({ from: new Date().toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) }),
+      () => ["", []],
+    ],
     ["date range in the past", () => ({ from: "2020-01-01", to: "2020-01-02" }), () => ["WHERE false", []]],
     ["search transaction id", () => ({ q: "T1" }), () => ["WHERE transaction_id = 'T1'", []]],
     ["search round id", () => ({ q: "R2" }), () => ["WHERE round_id = 'R2'", []]],
-    ["combined", () => ({ player: String(eur.player.id), kind: "bet", min: "0.15" }), () => ["WHERE player_id = $1 AND kind = 'bet' AND abs(amount) >= 0.15", [eur.player.id]]],
+    [
+      "combined",
+      () => ({ player: String(eur.player.id), kind: "bet", min: "0.15" }),
+      () => ["WHERE player_id = $1 AND kind = 'bet' AND abs(amount) >= 0.15", [eur.player.id]],
+    ],
   ])("%s matches SQL, across keyset pages", async (_name, filters, where) => {
     const [sql, params] = where();
     const expected = await sqlIds(sql, params);
@@ -167,7 +175,10 @@ describe("CSV export", () => {
 describe("transactions access", () => {
   it("refuses anonymous and players in every loader", async () => {
     const { player } = await viewers();
-    for (const [viewer, status] of [[null, 401], [player, 403]] as const) {
+    for (const [viewer, status] of [
+      [null, 401],
+      [player, 403],
+    ] as const) {
       await expect(listTransactions(viewer, {})).rejects.toMatchObject({ status });
       await expect(transactionTotals(viewer, {})).rejects.toBeInstanceOf(AdminAccessError);
       expect(() => transactionsCsvStream(viewer, {})).toThrow(AdminAccessError);

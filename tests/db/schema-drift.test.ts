@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/db";
 
 /**
@@ -58,7 +58,15 @@ describe("schema drift: schema.prisma vs the migrated database", () => {
       const values = [...block[2]!.matchAll(/^\s+(\w+)\s*$/gm)].map((v) => v[1]!);
       enumsInSchema.set(block[1]!, { dbName: /@@map\("([^"]+)"\)/.exec(block[2]!)?.[1] ?? block[1]!, values });
     }
-    const cols = await pool.query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string; numeric_precision: number | null; numeric_scale: number | null }>(
+    const cols = await pool.query<{
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      udt_name: string;
+      is_nullable: string;
+      numeric_precision: number | null;
+      numeric_scale: number | null;
+    }>(
       `SELECT table_name, column_name, data_type, udt_name, is_nullable, numeric_precision, numeric_scale
          FROM information_schema.columns WHERE table_schema = 'public'`,
     );
@@ -95,14 +103,16 @@ describe("schema drift: schema.prisma vs the migrated database", () => {
         }
         if (f.type === "Decimal" && f.nativeType) {
           const [p, s] = f.nativeType[1].map(Number);
-          if (c.numeric_precision !== p || c.numeric_scale !== s) problems.push(`${table}.${col}: numeric(${c.numeric_precision},${c.numeric_scale}) vs Decimal(${p},${s})`);
+          if (c.numeric_precision !== p || c.numeric_scale !== s)
+            problems.push(`${table}.${col}: numeric(${c.numeric_precision},${c.numeric_scale}) vs Decimal(${p},${s})`);
         }
         const required = !optional.has(`${name}.${f.name}`);
         if ((c.is_nullable === "NO") !== required) problems.push(`${table}.${col}: nullable=${c.is_nullable} vs required=${required}`);
       }
       for (const col of columns.keys()) if (!fieldColumns.has(col)) problems.push(`${table}.${col}: column not in schema.prisma`);
     }
-    for (const table of byTable.keys()) if (!modelled.has(table) && table !== "_prisma_migrations") problems.push(`table ${table} not in schema.prisma`);
+    for (const table of byTable.keys())
+      if (!modelled.has(table) && table !== "_prisma_migrations") problems.push(`table ${table} not in schema.prisma`);
 
     const enums = await pool.query<{ typname: string; labels: string[] }>(
       `SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,

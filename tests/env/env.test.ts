@@ -14,7 +14,9 @@ describe("lib/env", () => {
   it("production refuses to start without its secrets and names every missing one", () => {
     const attempt = () => loadEnv({ NODE_ENV: "production", DATABASE_URL: SECRETS.DATABASE_URL, APP_URL: SECRETS.APP_URL });
     expect(attempt).toThrow(EnvError);
-    expect(attempt).toThrow(/missing required environment variable\(s\): WEBGAMES_API_URL, WEBGAMES_PARTNER_ID, WEBGAMES_API_KEY, AUTH_SECRET\./);
+    expect(attempt).toThrow(
+      /missing required environment variable\(s\): WEBGAMES_API_URL, WEBGAMES_PARTNER_ID, WEBGAMES_API_KEY, AUTH_SECRET\./,
+    );
   });
 
   it("an empty value counts as missing in production", () => {
@@ -29,7 +31,9 @@ describe("lib/env", () => {
   });
 
   it("invalid values are refused with the variable named", () => {
-    expect(() => loadEnv({ NODE_ENV: "production", ...SECRETS, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
+    expect(() => loadEnv({ NODE_ENV: "production", ...SECRETS, AUTH_SECRET: "short" })).toThrow(
+      /AUTH_SECRET: must be at least 32 characters/,
+    );
     expect(() => loadEnv({ NODE_ENV: "production", ...SECRETS, WEBGAMES_PARTNER_ID: "abc" })).toThrow(/WEBGAMES_PARTNER_ID/);
   });
 

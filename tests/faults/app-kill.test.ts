@@ -29,7 +29,11 @@ test("kill -9 mid-stream and restart: every transaction applied exactly once, ba
     await r.startApp(0);
     downMs = Date.now() - killedAt;
     const restartedSeq = r.sim.ledger.list().at(-1)?.seq ?? 0;
-    await waitUntil(() => r.moneyCalls().filter((c) => c.seq > restartedSeq && c.code === 0).length >= 150, 30_000, "150 good calls after the restart");
+    await waitUntil(
+      () => r.moneyCalls().filter((c) => c.seq > restartedSeq && c.code === 0).length >= 150,
+      30_000,
+      "150 good calls after the restart",
+    );
   } finally {
     for (const s of streams) s.stop();
     await Promise.all(streams.map((s) => s.done));
@@ -38,7 +42,11 @@ test("kill -9 mid-stream and restart: every transaction applied exactly once, ba
   const calls = r.moneyCalls();
   const acrossKill = calls.filter((c) => c.retries > 0);
   const { calls: final, retried } = await r.retryFailed(calls);
-  const report = await reconcile(r.db, final, r.players.map((p) => p.id));
+  const report = await reconcile(
+    r.db,
+    final,
+    r.players.map((p) => p.id),
+  );
   console.log(
     `[app-kill] down ${downMs} ms; ${calls.length} calls (${calls.filter((c) => c.seq <= seqAtKill).length} before the kill), ` +
       `${acrossKill.length} retried by the provider (${acrossKill.filter((c) => c.code === 0).length} of them ended 0), ` +

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { sign } from "@/lib/webgames/signature";
+import { FAULT_API_KEY, FAULT_GAME, Rig, sleep, streamSpins, waitUntil } from "../../scripts/lib/fault-rig";
+import { reconcile } from "../../scripts/lib/reconcile";
 import { Ledger, type LedgerEntry } from "../../sim/ledger";
 import { PartnerClient } from "../../sim/partner-client";
-import { FAULT_GAME, Rig, sleep, streamSpins, waitUntil } from "../../scripts/lib/fault-rig";
-import { reconcile } from "../../scripts/lib/reconcile";
-import { sign } from "@/lib/webgames/signature";
-import { FAULT_API_KEY } from "../../scripts/lib/fault-rig";
 import { FAULTS_DIST_DIR } from "./global-setup";
 
 // PostgreSQL stops (fast shutdown: open transactions are rolled back, sessions cut) while six
@@ -55,15 +54,39 @@ test("PostgreSQL restart: quick JSON code 1 while down, nothing half-written, re
       // One raw request per round of probes, to see the HTTP status and content type.
       const round = String(++ids);
       const tx = String(++ids);
-      const body = JSON.stringify({ token: probePlayer.token, player_id: probePlayer.id, round_id: round, game_id: FAULT_GAME, transaction_id: tx, amount: 2, bet_amount: 1, is_close: true, hash: sign("Debit", [probePlayer.id, round, FAULT_GAME, tx, probePlayer.token], FAULT_API_KEY) });
+      const body = JSON.stringify({
+        token: probePlayer.token,
+        player_id: probePlayer.id,
+        round_id: round,
+        game_id: FAULT_GAME,
+        transaction_id: tx,
+        amount: 2,
+        bet_amount: 1,
+        is_close: true,
+        hash: sign("Debit", [probePlayer.id, round, FAULT_GAME, tx, probePlayer.token], FAULT_API_KEY),
+      });
       const t0 = performance.now();
-      const res = await fetch(`${r.apps[0]!.url}/api/callbacks/Debit`, { method: "POST", headers: { "content-type": "application/json" }, body, signal: AbortSignal.timeout(10_000) });
-      rawAnswers.push({ status: res.status, type: res.headers.get("content-type") ?? "", text: await res.text(), ms: performance.now() - t0 });
+      const res = await fetch(`${r.apps[0]!.url}/api/callbacks/Debit`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      rawAnswers.push({
+        status: res.status,
+        type: res.headers.get("content-type") ?? "",
+        text: await res.text(),
+        ms: performance.now() - t0,
+      });
       await sleep(100);
     }
     await r.startPg();
     restartedSeq = r.sim.ledger.list().at(-1)?.seq ?? 0;
-    await waitUntil(() => r.moneyCalls().filter((c) => c.seq > restartedSeq && c.code === 0).length >= 150, 30_000, "150 good calls after the restart");
+    await waitUntil(
+      () => r.moneyCalls().filter((c) => c.seq > restartedSeq && c.code === 0).length >= 150,
+      30_000,
+      "150 good calls after the restart",
+    );
   } finally {
     for (const s of streams) s.stop();
     await Promise.all(streams.map((s) => s.done));
@@ -93,8 +116,14 @@ test("PostgreSQL restart: quick JSON code 1 while down, nothing half-written, re
 
   // Afterwards the same calls succeed (raw Debits of the probe player are for unknown rounds: not resent).
   const { calls: final, retried } = await r.retryFailed([...calls, ...probes]);
-  const report = await reconcile(r.db, final, r.players.map((p) => p.id));
-  console.log(`[db-restart] ${calls.length} calls, ${failed.length} answered 1 while down, ${retried.length} resent after the restart; ledger rows ${report.ledgerRows}`);
+  const report = await reconcile(
+    r.db,
+    final,
+    r.players.map((p) => p.id),
+  );
+  console.log(
+    `[db-restart] ${calls.length} calls, ${failed.length} answered 1 while down, ${retried.length} resent after the restart; ledger rows ${report.ledgerRows}`,
+  );
   expect(report.violations).toEqual([]);
   expect(report.unresolved.map((c) => `${c.method} ${c.transaction_id} code ${c.code}`)).toEqual([]);
 });

@@ -1,8 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { FAULT_API_KEY, FAULT_GAME, Rig, sleep, waitUntil, type RigPlayer } from "../../scripts/lib/fault-rig";
-import { reconcile, type ReconcileCall } from "../../scripts/lib/reconcile";
 import { sign } from "@/lib/webgames/signature";
+import { FAULT_API_KEY, FAULT_GAME, Rig, type RigPlayer, sleep, waitUntil } from "../../scripts/lib/fault-rig";
+import { type ReconcileCall, reconcile } from "../../scripts/lib/reconcile";
 import { FAULTS_DIST_DIR } from "./global-setup";
 
 // One instance with DATABASE_POOL_SIZE=2: a burst of 500 concurrent callbacks, and a real deadlock
@@ -32,7 +32,10 @@ const bodyOf = (m: Money) =>
   `"amount":${m.amount},${m.method === "Debit" ? `"bet_amount":1,` : ""}"is_close":${m.is_close},` +
   `"hash":"${sign(m.method, [m.player.id, m.round_id, FAULT_GAME, m.transaction_id, m.player.token], FAULT_API_KEY)}"}`;
 
-async function post(m: Money, timeoutMs = 20_000): Promise<{ status: number; type: string; text: string; code: number | null; ms: number }> {
+async function post(
+  m: Money,
+  timeoutMs = 20_000,
+): Promise<{ status: number; type: string; text: string; code: number | null; ms: number }> {
   const t0 = performance.now();
   const res = await fetch(`${rig!.apps[0]!.url}/api/callbacks/${m.method}`, {
     method: "POST",
@@ -61,8 +64,17 @@ test("500 concurrent callbacks on a pool of 2: no double application, failures a
   const r = rig!;
   const players = r.players;
   // 5 transactions sent 60 times each, concurrently, interleaved with 200 distinct ones.
-  const dupes: Money[] = players.slice(0, 5).map((p) => ({ method: "Credit", player: p, round_id: nextId(), transaction_id: nextId(), amount: "2.5", is_close: true }));
-  const distinct: Money[] = Array.from({ length: 200 }, (_, i) => ({ method: "Credit", player: players[i % players.length]!, round_id: nextId(), transaction_id: nextId(), amount: "1", is_close: true }));
+  const dupes: Money[] = players
+    .slice(0, 5)
+    .map((p) => ({ method: "Credit", player: p, round_id: nextId(), transaction_id: nextId(), amount: "2.5", is_close: true }));
+  const distinct: Money[] = Array.from({ length: 200 }, (_, i) => ({
+    method: "Credit",
+    player: players[i % players.length]!,
+    round_id: nextId(),
+    transaction_id: nextId(),
+    amount: "1",
+    is_close: true,
+  }));
   const burst: Money[] = [];
   for (let i = 0; i < 500; i++) burst.push(i % 5 < 3 ? dupes[Math.floor(i / 5) % 5]! : distinct.shift()!);
   expect(burst).toHaveLength(500);
@@ -112,7 +124,8 @@ test("500 concurrent callbacks on a pool of 2: no double application, failures a
     if (prior !== undefined) expect(again.text).toBe(prior);
     else okBody.set(m.transaction_id, again.text);
   }
-  const pct = (xs: number[], q: number) => Math.round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0);
+  const pct = (xs: number[], q: number) =>
+    Math.round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0);
   const okMs = answers.filter((a) => a.code === 0).map((a) => a.ms);
   const failMs = failed.map((x) => x.a.ms);
   console.log(
@@ -126,12 +139,18 @@ test("500 concurrent callbacks on a pool of 2: no double application, failures a
   );
   const logged = server.rows.reduce((n, x) => n + x.n, 0);
   console.log(`[pool] callback_logs rows for the burst and its resends: ${logged} of ${500 + failed.length} requests (D11)`);
-  console.log(`[pool] server-side latency (callback_logs, arrival to decision): ${server.rows.map((x) => `code ${x.code}: ${x.n} rows, p50 ${x.p50} ms, max ${x.max} ms`).join("; ")}`);
+  console.log(
+    `[pool] server-side latency (callback_logs, arrival to decision): ${server.rows.map((x) => `code ${x.code}: ${x.n} rows, p50 ${x.p50} ms, max ${x.max} ms`).join("; ")}`,
+  );
   // Refusals wait up to 2 s for a pool slot, then up to 2 s more to write their callback log (see
   // the known bug below), so under load they come back close to the provider's 5 s: reported, not asserted.
 
   const unique = new Map(burst.map((m) => [m.transaction_id, m]));
-  const report = await reconcile(r.db, [...unique.values()].map((m) => asCall(m, 0)), players.map((p) => p.id));
+  const report = await reconcile(
+    r.db,
+    [...unique.values()].map((m) => asCall(m, 0)),
+    players.map((p) => p.id),
+  );
   expect(report.violations).toEqual([]);
   expect(report.ledgerRows).toBe(205);
 });
@@ -140,7 +159,9 @@ test("a real deadlock against a callback: PostgreSQL kills it with 40P01, the wa
   const r = rig!;
   const p = r.players[9]!;
   const deadlocks = async () =>
-    Number((await r.db.query<{ d: string }>("SELECT deadlocks::text AS d FROM pg_stat_database WHERE datname = current_database()")).rows[0]!.d);
+    Number(
+      (await r.db.query<{ d: string }>("SELECT deadlocks::text AS d FROM pg_stat_database WHERE datname = current_database()")).rows[0]!.d,
+    );
 
   // T takes the round first; the callback takes the wallet, then waits for the round; T then asks
   // for the wallet: a cycle. T's deadlock_timeout is long, so the callback's backend (1 s, the
@@ -184,10 +205,15 @@ test("a real deadlock against a callback: PostgreSQL kills it with 40P01, the wa
     expect(a.code).toBe(0);
     expect(JSON.parse(a.text)).toMatchObject({ code: 0, balance: expect.any(Number) });
     // T got the wallet while still holding the round: the callback's first attempt was rolled back.
-    console.log(`[deadlock] T got the wallet after ${Math.round(waitedMs)} ms (the callback's attempt was cancelled); callback answered ${a.text}`);
+    console.log(
+      `[deadlock] T got the wallet after ${Math.round(waitedMs)} ms (the callback's attempt was cancelled); callback answered ${a.text}`,
+    );
     await waitUntil(async () => (await deadlocks()) > before, 10_000, "pg_stat_database.deadlocks to count the deadlock", 200);
 
-    const rows = await r.db.query("SELECT amount::text FROM ledger_entries WHERE player_id = $1 AND round_id = $2 ORDER BY id", [p.id, roundId]);
+    const rows = await r.db.query("SELECT amount::text FROM ledger_entries WHERE player_id = $1 AND round_id = $2 ORDER BY id", [
+      p.id,
+      roundId,
+    ]);
     expect(rows.rows.map((x) => x.amount)).toEqual(["-3.00000000", "7.25000000"]);
     const logs = await r.db.query("SELECT code FROM callback_logs WHERE transaction_id = $1", [win.transaction_id]);
     expect(logs.rows).toEqual([{ code: 0 }]);

@@ -8,7 +8,12 @@ test("next start in production without secrets exits and names the missing varia
   const root = path.resolve(import.meta.dirname, "../..");
   const env: Record<string, string> = {};
   for (const k of ["PATH", "HOME"]) if (process.env[k]) env[k] = process.env[k]!;
-  Object.assign(env, { NODE_ENV: "production", NEXT_DIST_DIR: FAULTS_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "postgresql://u:p@127.0.0.1:9/x" });
+  Object.assign(env, {
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: FAULTS_DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: "postgresql://u:p@127.0.0.1:9/x",
+  });
   const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "--port", "0"], { cwd: root, env: env as NodeJS.ProcessEnv });
   let output = "";
   child.stdout.on("data", (d: Buffer) => (output += d.toString()));

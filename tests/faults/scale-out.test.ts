@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { playSession } from "../../sim/bot";
 import { Rig, sleep, streamSpins, waitUntil } from "../../scripts/lib/fault-rig";
 import { reconcile } from "../../scripts/lib/reconcile";
+import { playSession } from "../../sim/bot";
 import { FAULTS_DIST_DIR } from "./global-setup";
 
 // Two `next start` instances of the same build on one PostgreSQL; the simulator spreads every
@@ -33,10 +33,20 @@ test("two instances behind a round-robin provider: every transaction once, balan
   sessions.forEach((s, i) => (r.players[i]!.sessionId = s.sessionId));
 
   const calls = r.moneyCalls();
-  const perInstance = r.apps.map((_, i) => r.appLog(i).split("\n").filter((l) => l.includes('"msg":"callback"')).length);
+  const perInstance = r.apps.map(
+    (_, i) =>
+      r
+        .appLog(i)
+        .split("\n")
+        .filter((l) => l.includes('"msg":"callback"')).length,
+  );
   const duplicated = calls.filter((c) => c.duplicates > 0).length;
   const { calls: final, retried } = await r.retryFailed(calls);
-  const report = await reconcile(r.db, final, r.players.map((p) => p.id));
+  const report = await reconcile(
+    r.db,
+    final,
+    r.players.map((p) => p.id),
+  );
   console.log(
     `[scale-out] ${calls.length} calls (${duplicated} with a duplicated attempt), callbacks per instance ${perInstance.join(" / ")}, ` +
       `${retried.length} resent; ledger rows ${report.ledgerRows}`,
@@ -74,7 +84,11 @@ test("kill -9 of one of two instances mid-stream: retries reach the survivor, ev
   const recent = calls.filter((c) => c.seq > from);
   const acrossKill = recent.filter((c) => c.retries > 0);
   const { calls: final, retried } = await r.retryFailed(calls);
-  const report = await reconcile(r.db, final, r.players.map((p) => p.id));
+  const report = await reconcile(
+    r.db,
+    final,
+    r.players.map((p) => p.id),
+  );
   console.log(
     `[scale-out] instance 1 down ${downMs} ms: ${recent.length} calls, ${acrossKill.length} needed a retry (${acrossKill.filter((c) => c.code === 0).length} ended 0), ` +
       `${retried.length} resent; ledger rows ${report.ledgerRows}`,

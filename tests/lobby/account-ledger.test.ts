@@ -7,7 +7,8 @@ describe("account ledger pages", () => {
   it("lists only the player's own entries, newest first, in keyset pages", async () => {
     const me = await makePlayer({ balance: "1.00" });
     const other = await makePlayer({ balance: "5.00" });
-    for (let i = 1; i <= LEDGER_PAGE_SIZE + 4; i++) await adjustBalance({ playerId: me.id, amount: "1", reason: `deposit ${i}`, adminId: null });
+    for (let i = 1; i <= LEDGER_PAGE_SIZE + 4; i++)
+      await adjustBalance({ playerId: me.id, amount: "1", reason: `deposit ${i}`, adminId: null });
     const first = await playerLedgerPage(me.id);
     expect(first.rows).toHaveLength(LEDGER_PAGE_SIZE);
     expect(first.rows[0]).toMatchObject({ kind: "adjustment", reason: `deposit ${LEDGER_PAGE_SIZE + 4}` });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_DEPOSIT_REASON, depositDemoFunds, validateDepositAmount } from "@/lib/account/cashier";
 import type { SessionPlayer } from "@/lib/auth/guards";
-import { ledgerCount, ledgerSum, makePlayer, balanceOf, pool } from "../wallet/harness";
+import { balanceOf, ledgerCount, ledgerSum, makePlayer, pool } from "../wallet/harness";
 
 const form = (amount: string | null) => {
   const f = new FormData();
@@ -49,14 +49,22 @@ describe("demo cashier deposits", () => {
     expect(r).toMatchObject({ ok: true, message: "Added 25.50 EUR." });
     expect(await balanceOf(player.id)).toBe("35.50000000");
     expect(await ledgerSum(player.id)).toBe("35.50000000");
-    const last = await pool.query<{ kind: string; reason: string; admin_id: number | null }>("SELECT kind, reason, admin_id FROM ledger_entries WHERE player_id = $1 ORDER BY id DESC LIMIT 1", [player.id]);
+    const last = await pool.query<{ kind: string; reason: string; admin_id: number | null }>(
+      "SELECT kind, reason, admin_id FROM ledger_entries WHERE player_id = $1 ORDER BY id DESC LIMIT 1",
+      [player.id],
+    );
     expect(last.rows[0]).toEqual({ kind: "adjustment", reason: DEMO_DEPOSIT_REASON, admin_id: null });
   });
 
   it.each([
     { name: "anonymous", setup: async () => null, enabled: true, message: "Please sign in again." },
     { name: "cashier off", setup: () => sessionPlayer(), enabled: false, message: "The demo cashier is not available." },
-    { name: "blocked player", setup: () => sessionPlayer({ blocked: true }), enabled: true, message: "This account is blocked. Please contact support." },
+    {
+      name: "blocked player",
+      setup: () => sessionPlayer({ blocked: true }),
+      enabled: true,
+      message: "This account is blocked. Please contact support.",
+    },
   ])("refuses: $name, and moves no money", async ({ setup, enabled, message }) => {
     const player = await setup();
     const before = player ? await ledgerCount(player.id) : 0;

@@ -4,7 +4,13 @@ import { dbSnapshotStore } from "@/lib/catalog/snapshot-store";
 import { prisma } from "@/lib/db";
 import type { CatalogGame } from "@/lib/webgames/client";
 
-const game = (id: number, title = `Game ${id}`): CatalogGame => ({ id, title, category: "Fruit Classics", icon: `http://provider.test/icon/${id}.jpg`, features: [] });
+const game = (id: number, title = `Game ${id}`): CatalogGame => ({
+  id,
+  title,
+  category: "Fruit Classics",
+  icon: `http://provider.test/icon/${id}.jpg`,
+  features: [],
+});
 const TTL = 60_000;
 
 /** A provider stand-in that counts calls and can be switched to failing. */

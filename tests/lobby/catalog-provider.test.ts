@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { httpGet } from "@/lib/catalog/http-get";
 import { fetchCatalog } from "@/lib/webgames/client";
-import { startSimulator, type Simulator } from "@/sim/server";
+import { type Simulator, startSimulator } from "@/sim/server";
 
 let sim: Simulator;
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, games: 30, partners: [{ partnerId: "7", apiKey: "catalog-key", apiUrl: "http://127.0.0.1:9/api/callbacks" }], log: () => {} });
+  sim = await startSimulator({
+    port: 0,
+    games: 30,
+    partners: [{ partnerId: "7", apiKey: "catalog-key", apiUrl: "http://127.0.0.1:9/api/callbacks" }],
+    log: () => {},
+  });
 });
 afterAll(() => sim.close());
 
@@ -24,6 +29,8 @@ describe("catalog from the provider (node:http transport used by the cache)", ()
   });
 
   it("fails with the provider's code on a wrong key (the cache then keeps its last good copy)", async () => {
-    await expect(fetchCatalog({ apiUrl: sim.url, partnerId: "7", apiKey: "wrong", transport: httpGet })).rejects.toMatchObject({ code: 10 });
+    await expect(fetchCatalog({ apiUrl: sim.url, partnerId: "7", apiKey: "wrong", transport: httpGet })).rejects.toMatchObject({
+      code: 10,
+    });
   });
 });

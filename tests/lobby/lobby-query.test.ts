@@ -2,8 +2,20 @@ import { describe, expect, it } from "vitest";
 import type { CompactGame } from "@/lib/catalog/compact";
 import { facets, lobbySearchString, matchesFilters, parseLobbyQuery, simpleSearch, sortGames } from "@/lib/lobby/query";
 
-const g = (id: number, title: string, category: string, provider: string | null, rtp: string | null): CompactGame => ({ id, title, category, provider, rtp, icon: `http://p/${id}.jpg`, rank: id });
-const games = [g(1, "Zeta Gold", "Wild West", "Reelcraft", "95.10"), g(2, "alpha Stars", "Ocean Quest", "Neon Owl", "96.50"), g(3, "Mid Reels", "Wild West", "Neon Owl", null)];
+const g = (id: number, title: string, category: string, provider: string | null, rtp: string | null): CompactGame => ({
+  id,
+  title,
+  category,
+  provider,
+  rtp,
+  icon: `http://p/${id}.jpg`,
+  rank: id,
+});
+const games = [
+  g(1, "Zeta Gold", "Wild West", "Reelcraft", "95.10"),
+  g(2, "alpha Stars", "Ocean Quest", "Neon Owl", "96.50"),
+  g(3, "Mid Reels", "Wild West", "Neon Owl", null),
+];
 
 describe("lobby URL state and filtering", () => {
   it("parses and writes ?q=&class=&provider=&sort= symmetrically, defaulting unknown sorts", () => {
@@ -27,6 +39,9 @@ describe("lobby URL state and filtering", () => {
     expect(games.filter((x) => matchesFilters(x, { category: "Wild West", provider: "Neon Owl" })).map((x) => x.id)).toEqual([3]);
     expect(simpleSearch(games, "STARS").map((x) => x.id)).toEqual([2]);
     expect(simpleSearch(games, "neon").map((x) => x.id)).toEqual([2, 3]);
-    expect(facets(games, "category")).toEqual([{ name: "Ocean Quest", count: 1 }, { name: "Wild West", count: 2 }]);
+    expect(facets(games, "category")).toEqual([
+      { name: "Ocean Quest", count: 1 },
+      { name: "Wild West", count: 2 },
+    ]);
   });
 });

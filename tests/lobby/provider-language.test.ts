@@ -3,9 +3,24 @@ import { parseAcceptLanguage, resolveProviderLanguage, toProviderLanguage } from
 
 describe("provider language", () => {
   it.each([
-    ["en", "eng"], ["en-US", "eng"], ["ru", "rus"], ["de-AT", "deu"], ["es", "spa"], ["fr-CA", "fra"], ["pt-BR", "por"],
-    ["tr", "tur"], ["it", "ita"], ["pl", "pol"], ["uk", "ukr"], ["UK-ua", "ukr"], ["rus", "rus"], ["ENG", "eng"], ["ger", "deu"],
-    ["xx", null], ["", null], ["klingon", null],
+    ["en", "eng"],
+    ["en-US", "eng"],
+    ["ru", "rus"],
+    ["de-AT", "deu"],
+    ["es", "spa"],
+    ["fr-CA", "fra"],
+    ["pt-BR", "por"],
+    ["tr", "tur"],
+    ["it", "ita"],
+    ["pl", "pol"],
+    ["uk", "ukr"],
+    ["UK-ua", "ukr"],
+    ["rus", "rus"],
+    ["ENG", "eng"],
+    ["ger", "deu"],
+    ["xx", null],
+    ["", null],
+    ["klingon", null],
   ])("maps %j to %j", (tag, code) => {
     expect(toProviderLanguage(tag)).toBe(code);
   });

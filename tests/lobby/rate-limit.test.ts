@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { clearLoginFailures, LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_IP, LOGIN_WINDOW_MS, loginIpKey, loginKey, loginLimitState, recordLoginFailure } from "@/lib/auth/rate-limit";
+import {
+  clearLoginFailures,
+  LOGIN_MAX_FAILURES,
+  LOGIN_MAX_FAILURES_PER_IP,
+  LOGIN_WINDOW_MS,
+  loginIpKey,
+  loginKey,
+  loginLimitState,
+  recordLoginFailure,
+} from "@/lib/auth/rate-limit";
 import { pool } from "@/lib/db";
 
 describe("login rate limiter", () => {

@@ -3,7 +3,7 @@ import { callbackHealth, listCallbacks, parseCallbackFilters } from "@/lib/admin
 import { searchPlayers } from "@/lib/admin/players";
 import { findRounds, loadRound } from "@/lib/admin/rounds";
 import { listTransactions, parseTransactionFilters, transactionsCsvStream, transactionTotals } from "@/lib/admin/transactions";
-import { viewers, readText } from "../admin/helpers";
+import { readText, viewers } from "../admin/helpers";
 import { ledgerCount, liveSession, pool, raw } from "../wallet/harness";
 
 /** SQL injection strings in every back-office filter and search field are inert: no error, no rows, no change. */
@@ -45,7 +45,9 @@ describe("SQL injection in every admin filter", () => {
     }
     await callbackHealth(admin);
     expect(await ledgerCount(s.player.id)).toBe(before);
-    const tables = await pool.query("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename = 'ledger_entries'");
+    const tables = await pool.query(
+      "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename = 'ledger_entries'",
+    );
     expect(tables.rows[0].n).toBe(1);
   });
 });

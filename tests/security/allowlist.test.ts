@@ -28,7 +28,17 @@ describe("provider IP allowlist (WEBGAMES_ALLOWED_IPS) with an explicit trusted-
 
   it("refuses callbacks from other addresses with JSON code 1 before anything else, and records them", async () => {
     const s = await liveSession(); // authorizes from an allowed address (below)
-    const body = bodyText(signedMoney("Credit", { player_id: s.player.id, round_id: 1, game_id: s.gameId, transaction_id: 1, token: s.token, amount: 1, is_close: false }));
+    const body = bodyText(
+      signedMoney("Credit", {
+        player_id: s.player.id,
+        round_id: 1,
+        game_id: s.gameId,
+        transaction_id: 1,
+        token: s.token,
+        amount: 1,
+        is_close: false,
+      }),
+    );
     const denied = await postRaw("Credit", body, { "x-forwarded-for": "203.0.113.7, 6.6.6.6, 10.0.0.2" });
     expect(denied.status).toBe(200);
     expect(denied.json).toEqual({ code: 1, message: "Access denied" });

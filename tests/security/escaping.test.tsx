@@ -2,8 +2,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { GameTile } from "@/components/lobby/game-tile";
 import { toCompact } from "@/lib/catalog/compact";
-import { makePlayer, pool, post, signedAuthorization } from "../wallet/harness";
 import { issueLaunch } from "@/lib/wallet/launch";
+import { makePlayer, pool, post, signedAuthorization } from "../wallet/harness";
 
 /**
  * The catalog is outside input (the provider's titles, classes, icon paths) and nicks are player
@@ -13,7 +13,18 @@ const HOSTILE = `"><img src=x onerror=alert(1)><script>alert(2)</script>`;
 
 describe("outside input is rendered escaped", () => {
   it("a hostile catalog title, class and studio in a lobby tile", () => {
-    const game = toCompact({ id: 7, title: HOSTILE, category: HOSTILE, provider: HOSTILE, icon: "https://provider.example/icon.jpg", features: [], rtp: "96.00" }, 0);
+    const game = toCompact(
+      {
+        id: 7,
+        title: HOSTILE,
+        category: HOSTILE,
+        provider: HOSTILE,
+        icon: "https://provider.example/icon.jpg",
+        features: [],
+        rtp: "96.00",
+      },
+      0,
+    );
     const html = renderToStaticMarkup(<GameTile game={game} favorite={false} onToggleFavorite={() => {}} />);
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<img src=x");

@@ -23,7 +23,10 @@ describe("secrets never reach logs or the database", () => {
     await s.bet(raw("1"), { round_id: "1" });
     await s.bet(raw("100"), { round_id: "2" });
     await s.win(raw("1"), { round_id: "404" });
-    await post("Credit", { ...signedMoney("Credit", { player_id: s.player.id, round_id: 3, game_id: s.gameId, transaction_id: 3, token: s.token, amount: 1 }), hash: "0".repeat(32) });
+    await post("Credit", {
+      ...signedMoney("Credit", { player_id: s.player.id, round_id: 3, game_id: s.gameId, transaction_id: 3, token: s.token, amount: 1 }),
+      hash: "0".repeat(32),
+    });
     await postRaw("Debit", `{"token":"${s.token}", broken`);
     // A database failure: a statement that cannot run (the wallet function is temporarily renamed).
     await pool.query("ALTER FUNCTION wallet_callback RENAME TO wallet_callback_away");

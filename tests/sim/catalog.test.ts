@@ -1,7 +1,7 @@
+import jpeg from "jpeg-js";
 import { describe, expect, it } from "vitest";
 import { buildCatalog, CLASSES, MAX_GAMES } from "../../sim/catalog.js";
 import { drawIcon } from "../../sim/icons.js";
-import jpeg from "jpeg-js";
 
 describe("catalog", () => {
   it("scales to 10,000 deterministic games with unique titles and icon paths", () => {

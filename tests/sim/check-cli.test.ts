@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeWallet, type FakeWallet } from "./fake-wallet.js";
+import { type FakeWallet, startFakeWallet } from "./fake-wallet.js";
 
 const run = promisify(execFile);
 const TSX = join(process.cwd(), "node_modules/.bin/tsx");
@@ -38,7 +38,16 @@ describe("sim:check CLI", () => {
 
   it("prints a table and 'N passed, 0 failed', exits 0 against a correct wallet (--launch-cmd)", async () => {
     const dir = await mkdtemp(join(tmpdir(), "simcheck-"));
-    const { code, out } = await cli(["--url", good.url, "--key", good.apiKey, "--launch-cmd", launchCmd(good, "31"), "--json", join(dir, "r.json")]);
+    const { code, out } = await cli([
+      "--url",
+      good.url,
+      "--key",
+      good.apiKey,
+      "--launch-cmd",
+      launchCmd(good, "31"),
+      "--json",
+      join(dir, "r.json"),
+    ]);
     expect(out).toMatch(/^RESULT\s+CASE\s+WHY$/m);
     expect(out).toMatch(/^PASS\s+Overdraft race/m);
     const summary = out.trim().split("\n").at(-1) ?? "";

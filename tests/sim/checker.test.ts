@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatTable, runChecks, summaryLine, type CheckReport } from "../../sim/check-cases.js";
-import { startFakeWallet, type BrokenFlag, type FakeWallet } from "./fake-wallet.js";
+import { type CheckReport, formatTable, runChecks, summaryLine } from "../../sim/check-cases.js";
+import { type BrokenFlag, type FakeWallet, startFakeWallet } from "./fake-wallet.js";
 
 const SIM = "http://sim.invalid"; // launch URLs only carry ids and token; the checker never opens them
 

@@ -86,8 +86,7 @@ export async function startFakeWallet(opts: FakeWalletOptions = {}): Promise<Fak
     if (broken.has("uppercase-keys") && code !== 0) return `{"Code":${code},"Message":${JSON.stringify(message)}}`;
     return `{"code":${code},"message":${JSON.stringify(message)}${extra}}`;
   };
-  const balanceText = (p: Player): string =>
-    broken.has("float") ? String(Number(p.balance.toString())) : money(p.balance);
+  const balanceText = (p: Player): string => (broken.has("float") ? String(Number(p.balance.toString())) : money(p.balance));
 
   const str = (v: unknown): string => (isLosslessNumber(v) ? v.value : typeof v === "string" ? v : v === undefined ? "" : String(v));
   const hashOk = (given: unknown, expected: string): boolean => {

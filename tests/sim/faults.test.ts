@@ -1,8 +1,8 @@
 import Decimal from "decimal.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { playSession } from "../../sim/bot.js";
-import { optionsFromArgs, startSimulator, type Simulator } from "../../sim/server.js";
-import { startFakeWallet, type FakeWallet } from "./fake-wallet.js";
+import { optionsFromArgs, type Simulator, startSimulator } from "../../sim/server.js";
+import { type FakeWallet, startFakeWallet } from "./fake-wallet.js";
 import { getJson, md5, postJson, sessionOf } from "./helpers.js";
 
 type Override = ((method: string) => { status: number; text: string; type: string; delayMs?: number } | null) | null;
@@ -109,7 +109,12 @@ describe("fault knobs", () => {
     expect(credits).toHaveLength(2);
     expect(credits[0]?.raw).toBe(credits[1]?.raw);
     // Charged once: 100 - 1 + win, exactly.
-    expect(wallet.players.get(player)?.balance.toString()).toBe(new Decimal(100).minus(1).plus(a["totalWin"] as string).toString());
+    expect(wallet.players.get(player)?.balance.toString()).toBe(
+      new Decimal(100)
+        .minus(1)
+        .plus(a["totalWin"] as string)
+        .toString(),
+    );
   });
 
   it("slowMs delays every partner call", async () => {

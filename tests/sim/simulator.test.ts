@@ -1,8 +1,8 @@
 import jpeg from "jpeg-js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSimulator, type Simulator } from "../../sim/server.js";
+import { type Simulator, startSimulator } from "../../sim/server.js";
 import { sign } from "../../sim/signature.js";
-import { startFakeWallet, type FakeWallet } from "./fake-wallet.js";
+import { type FakeWallet, startFakeWallet } from "./fake-wallet.js";
 import { getJson, md5, postJson, sessionOf } from "./helpers.js";
 
 let wallet: FakeWallet;
@@ -74,7 +74,9 @@ describe("GET /GetListGamesExtended", () => {
   it("checks its own hash and answers the extended rows with rtp as a JSON number", async () => {
     const bad = await getJson(`${sim.url}/GetListGamesExtended?partner_id=1&type=web_slot&hash=${md5(`GetListGames/1web_slot${KEY}`)}`);
     expect(bad.body["code"]).toBe(10);
-    const r = await getJson(`${sim.url}/GetListGamesExtended?partner_id=1&type=web_slot&hash=${md5(`GetListGamesExtended/1web_slot${KEY}`)}`);
+    const r = await getJson(
+      `${sim.url}/GetListGamesExtended?partner_id=1&type=web_slot&hash=${md5(`GetListGamesExtended/1web_slot${KEY}`)}`,
+    );
     expect(r.body["code"]).toBe(0);
     const games = r.body["games"] as Record<string, unknown>[];
     expect(games).toHaveLength(400);

@@ -1,15 +1,51 @@
 import { describe, expect, it } from "vitest";
-import { evaluate, playRound, seededRng, theoreticalRtp, SCATTER, WILD, FREE_SPINS } from "../../sim/slot.js";
+import { evaluate, FREE_SPINS, playRound, SCATTER, seededRng, theoreticalRtp, WILD } from "../../sim/slot.js";
 
 // Symbol ids: 0 "10", 1 J, 2 Q, 3 K, 4 A, 5 BAR, 6 "7", 7 WILD, 8 SCATTER.
 const grid = (rows: number[][]): number[][] => [0, 1, 2, 3, 4].map((reel) => rows.map((r) => r[reel] ?? 0));
 
 describe("slot math", () => {
   it.each([
-    ["three 7s on the middle line pay 25", [[0, 1, 2, 3, 4], [6, 6, 6, 0, 1], [1, 2, 3, 4, 0]], 25, 0],
-    ["wild substitutes: A A WILD A A on the middle line pays 150", [[0, 1, 2, 3, 0], [4, 4, WILD, 4, 4], [1, 2, 3, 1, 2]], 150, 0],
-    ["two of a kind pays nothing", [[0, 1, 2, 3, 4], [5, 5, 0, 1, 2], [1, 2, 3, 4, 0]], 0, 0],
-    ["three scatters pay 2x total bet (20 line bets)", [[SCATTER, 1, 2, 3, 4], [0, 2, SCATTER, 1, 3], [1, 3, 4, 0, SCATTER]], 20, 3],
+    [
+      "three 7s on the middle line pay 25",
+      [
+        [0, 1, 2, 3, 4],
+        [6, 6, 6, 0, 1],
+        [1, 2, 3, 4, 0],
+      ],
+      25,
+      0,
+    ],
+    [
+      "wild substitutes: A A WILD A A on the middle line pays 150",
+      [
+        [0, 1, 2, 3, 0],
+        [4, 4, WILD, 4, 4],
+        [1, 2, 3, 1, 2],
+      ],
+      150,
+      0,
+    ],
+    [
+      "two of a kind pays nothing",
+      [
+        [0, 1, 2, 3, 4],
+        [5, 5, 0, 1, 2],
+        [1, 2, 3, 4, 0],
+      ],
+      0,
+      0,
+    ],
+    [
+      "three scatters pay 2x total bet (20 line bets)",
+      [
+        [SCATTER, 1, 2, 3, 4],
+        [0, 2, SCATTER, 1, 3],
+        [1, 3, 4, 0, SCATTER],
+      ],
+      20,
+      3,
+    ],
   ])("%s", (_name, rows, units, scatters) => {
     const out = evaluate(grid(rows), 1);
     expect(out.units).toBe(units);
@@ -17,7 +53,16 @@ describe("slot math", () => {
   });
 
   it("doubles wins in free spins", () => {
-    expect(evaluate(grid([[0, 1, 2, 3, 4], [6, 6, 6, 0, 1], [1, 2, 3, 4, 0]]), 2).units).toBe(50);
+    expect(
+      evaluate(
+        grid([
+          [0, 1, 2, 3, 4],
+          [6, 6, 6, 0, 1],
+          [1, 2, 3, 4, 0],
+        ]),
+        2,
+      ).units,
+    ).toBe(50);
   });
 
   it("three scatters start the free-spin bonus (several wins in one round)", () => {

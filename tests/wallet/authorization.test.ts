@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { issueLaunch } from "@/lib/wallet/launch";
-import { setBlocked } from "@/lib/wallet/launch";
+import { issueLaunch, setBlocked } from "@/lib/wallet/launch";
 import { makePlayer, pool, post, signedAuthorization } from "./harness";
 
 async function launched(opts: { balance?: string; currency?: string } = {}) {
@@ -43,15 +42,24 @@ describe("Authorization", () => {
 
   it("code 11: unknown player", async () => {
     const { launch } = await launched();
-    expect((await post("Authorization", signedAuthorization({ player_id: 999999, game_id: 11, token: launch.token }))).json).toEqual({ code: 11, message: "Player not found" });
+    expect((await post("Authorization", signedAuthorization({ player_id: 999999, game_id: 11, token: launch.token }))).json).toEqual({
+      code: 11,
+      message: "Player not found",
+    });
   });
 
   it("code 14: unknown token, another player's token, another game (D3)", async () => {
     const a = await launched();
     const b = await launched();
-    expect((await post("Authorization", signedAuthorization({ player_id: a.player.id, game_id: 11, token: "x".repeat(43) }))).json.code).toBe(14);
-    expect((await post("Authorization", signedAuthorization({ player_id: b.player.id, game_id: 11, token: a.launch.token }))).json.code).toBe(14);
-    expect((await post("Authorization", signedAuthorization({ player_id: a.player.id, game_id: 12, token: a.launch.token }))).json.code).toBe(14);
+    expect(
+      (await post("Authorization", signedAuthorization({ player_id: a.player.id, game_id: 11, token: "x".repeat(43) }))).json.code,
+    ).toBe(14);
+    expect(
+      (await post("Authorization", signedAuthorization({ player_id: b.player.id, game_id: 11, token: a.launch.token }))).json.code,
+    ).toBe(14);
+    expect(
+      (await post("Authorization", signedAuthorization({ player_id: a.player.id, game_id: 12, token: a.launch.token }))).json.code,
+    ).toBe(14);
     // none of those consumed a's launch
     expect((await post("Authorization", a.body)).json.code).toBe(0);
   });
@@ -67,7 +75,9 @@ describe("Authorization", () => {
 
   it("D3: an unused token expires after 10 minutes", async () => {
     const { launch, body } = await launched();
-    const ttl = await pool.query("SELECT extract(epoch FROM expires_at - issued_at)::int AS s FROM game_sessions WHERE id = $1", [launch.sessionId]);
+    const ttl = await pool.query("SELECT extract(epoch FROM expires_at - issued_at)::int AS s FROM game_sessions WHERE id = $1", [
+      launch.sessionId,
+    ]);
     expect(ttl.rows[0].s).toBe(600);
     await pool.query("UPDATE game_sessions SET expires_at = now() - interval '1 second' WHERE id = $1", [launch.sessionId]);
     expect((await post("Authorization", body)).json.code).toBe(14);

@@ -4,7 +4,15 @@ import { balanceOf, ledgerCount, ledgerSum, liveSession, pool, post, raw, signed
 describe("concurrency (D5, D8)", () => {
   it("50 concurrent identical Credits charge once, all answered identically", async () => {
     const s = await liveSession({ balance: "100.00" });
-    const body = signedMoney("Credit", { player_id: s.player.id, round_id: "c1", game_id: s.gameId, transaction_id: "dup", token: s.token, amount: raw("10"), is_close: false });
+    const body = signedMoney("Credit", {
+      player_id: s.player.id,
+      round_id: "c1",
+      game_id: s.gameId,
+      transaction_id: "dup",
+      token: s.token,
+      amount: raw("10"),
+      is_close: false,
+    });
     const answers = await Promise.all(Array.from({ length: 50 }, () => post("Credit", body)));
     expect(new Set(answers.map((a) => a.text)).size).toBe(1);
     expect(answers[0]!.json).toMatchObject({ code: 0, balance: 90 });
@@ -14,7 +22,9 @@ describe("concurrency (D5, D8)", () => {
 
   it("100 concurrent distinct Credits of 10.00 on 100.00: exactly 10 succeed, balance 0.00, never negative", async () => {
     const s = await liveSession({ balance: "100.00" });
-    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => s.bet(raw("10.00"), { round_id: `r${i}`, transaction_id: `t${i}` })));
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => s.bet(raw("10.00"), { round_id: `r${i}`, transaction_id: `t${i}` })),
+    );
     const codes = answers.map((a) => a.json.code);
     expect(codes.filter((c) => c === 0)).toHaveLength(10);
     expect(codes.filter((c) => c === 2)).toHaveLength(90);
@@ -25,7 +35,10 @@ describe("concurrency (D5, D8)", () => {
   it("a bet and the win of the same round fired together: the win is 8 or paid after the bet, never lost or doubled", async () => {
     for (let i = 0; i < 10; i++) {
       const s = await liveSession({ balance: "100.00" });
-      const [b, w] = await Promise.all([s.bet(raw("10"), { round_id: "br", transaction_id: "b" }), s.win(raw("25"), { round_id: "br", transaction_id: "w", is_close: true })]);
+      const [b, w] = await Promise.all([
+        s.bet(raw("10"), { round_id: "br", transaction_id: "b" }),
+        s.win(raw("25"), { round_id: "br", transaction_id: "w", is_close: true }),
+      ]);
       expect(b.json.code).toBe(0);
       if (w.json.code === 0) {
         expect(await balanceOf(s.player.id)).toBe("115.00000000");

@@ -10,7 +10,9 @@ describe("Credit (take a bet)", () => {
     const a = await s.bet(raw("42.6"));
     expect(a.text).toMatch(OK_ANSWER);
     expect(a.text).toContain(`"balance":57.40`);
-    const entry = await pool.query("SELECT kind, amount::text, balance_after::text FROM ledger_entries WHERE id = $1", [a.json.external_session_id]);
+    const entry = await pool.query("SELECT kind, amount::text, balance_after::text FROM ledger_entries WHERE id = $1", [
+      a.json.external_session_id,
+    ]);
     expect(entry.rows[0]).toEqual({ kind: "bet", amount: "-42.60000000", balance_after: "57.40000000" });
   });
 
@@ -43,15 +45,34 @@ describe("Credit (take a bet)", () => {
   it("code 10 (D2): wrong hash, changes nothing", async () => {
     const s = await liveSession();
     const before = await ledgerCount(s.player.id);
-    const body = signedMoney("Credit", { player_id: s.player.id, round_id: 1, game_id: s.gameId, transaction_id: 1, token: s.token, amount: 5, is_close: false });
-    expect((await post("Credit", { ...body, hash: body.hash.replace(/^./, (c) => (c === "a" ? "b" : "a")) })).json).toEqual({ code: 10, message: "Hash mismatch" });
+    const body = signedMoney("Credit", {
+      player_id: s.player.id,
+      round_id: 1,
+      game_id: s.gameId,
+      transaction_id: 1,
+      token: s.token,
+      amount: 5,
+      is_close: false,
+    });
+    expect((await post("Credit", { ...body, hash: body.hash.replace(/^./, (c) => (c === "a" ? "b" : "a")) })).json).toEqual({
+      code: 10,
+      message: "Hash mismatch",
+    });
     expect((await post("Credit", { ...body, amount: 50, hash: "" })).json.code).toBe(10);
     expect(await ledgerCount(s.player.id)).toBe(before);
   });
 
   it("code 11: unknown player", async () => {
     const s = await liveSession();
-    const body = signedMoney("Credit", { player_id: 987654, round_id: 1, game_id: s.gameId, transaction_id: 1, token: s.token, amount: 5, is_close: false });
+    const body = signedMoney("Credit", {
+      player_id: 987654,
+      round_id: 1,
+      game_id: s.gameId,
+      transaction_id: 1,
+      token: s.token,
+      amount: 5,
+      is_close: false,
+    });
     expect((await post("Credit", body)).json).toEqual({ code: 11, message: "Player not found" });
   });
 
@@ -59,7 +80,10 @@ describe("Credit (take a bet)", () => {
     const a = await liveSession();
     const b = await liveSession();
     const mk = (playerId: number, token: string, gameId = a.gameId) =>
-      post("Credit", signedMoney("Credit", { player_id: playerId, round_id: 1, game_id: gameId, transaction_id: 1, token, amount: 1, is_close: false }));
+      post(
+        "Credit",
+        signedMoney("Credit", { player_id: playerId, round_id: 1, game_id: gameId, transaction_id: 1, token, amount: 1, is_close: false }),
+      );
     expect((await mk(a.player.id, "nope")).json.code).toBe(14);
     expect((await mk(a.player.id, b.token)).json.code).toBe(14); // token of another player
     expect((await mk(a.player.id, a.token, 12)).json.code).toBe(14);
@@ -88,7 +112,9 @@ describe("Debit (pay a win)", () => {
     const w = await s.win(raw("25.5"), { round_id: "5", is_close: true, bet_amount: raw("10") });
     expect(w.text).toMatch(OK_ANSWER);
     expect(w.json.balance).toBe(115.5);
-    const r = await pool.query("SELECT status, bet_total::text, win_total::text FROM rounds WHERE player_id = $1 AND round_id = '5'", [s.player.id]);
+    const r = await pool.query("SELECT status, bet_total::text, win_total::text FROM rounds WHERE player_id = $1 AND round_id = '5'", [
+      s.player.id,
+    ]);
     expect(r.rows[0]).toEqual({ status: "closed", bet_total: "10.00000000", win_total: "25.50000000" });
   });
 
@@ -134,15 +160,39 @@ describe("Debit (pay a win)", () => {
     const a = await liveSession();
     const b = await liveSession();
     await a.bet(raw("1"), { round_id: "r" });
-    const body = signedMoney("Debit", { player_id: a.player.id, round_id: "r", game_id: a.gameId, transaction_id: "w", token: b.token, amount: 1, is_close: true });
+    const body = signedMoney("Debit", {
+      player_id: a.player.id,
+      round_id: "r",
+      game_id: a.gameId,
+      transaction_id: "w",
+      token: b.token,
+      amount: 1,
+      is_close: true,
+    });
     expect((await post("Debit", body)).json.code).toBe(14);
   });
 
   it("code 10 and 11 on Debit", async () => {
     const s = await liveSession();
-    const body = signedMoney("Debit", { player_id: s.player.id, round_id: "r", game_id: s.gameId, transaction_id: "w", token: s.token, amount: 1, is_close: true });
+    const body = signedMoney("Debit", {
+      player_id: s.player.id,
+      round_id: "r",
+      game_id: s.gameId,
+      transaction_id: "w",
+      token: s.token,
+      amount: 1,
+      is_close: true,
+    });
     expect((await post("Debit", { ...body, hash: "f".repeat(32) })).json.code).toBe(10);
-    const ghost = signedMoney("Debit", { player_id: 2147483000, round_id: "r", game_id: s.gameId, transaction_id: "w", token: s.token, amount: 1, is_close: true });
+    const ghost = signedMoney("Debit", {
+      player_id: 2147483000,
+      round_id: "r",
+      game_id: s.gameId,
+      transaction_id: "w",
+      token: s.token,
+      amount: 1,
+      is_close: true,
+    });
     expect((await post("Debit", ghost)).json.code).toBe(11);
   });
 });
@@ -173,7 +223,15 @@ describe("D5 idempotency", () => {
   ] as const)("a repeat whose %s is code 1 'transaction mismatch' and moves no money", async (_n, method, amount, gameId) => {
     const s = await liveSession({ balance: "100.00" });
     await s.bet(raw("10"), { round_id: "1", transaction_id: "x" });
-    const body = signedMoney(method, { player_id: s.player.id, round_id: "1", game_id: gameId, transaction_id: "x", token: s.token, amount: raw(amount), is_close: false });
+    const body = signedMoney(method, {
+      player_id: s.player.id,
+      round_id: "1",
+      game_id: gameId,
+      transaction_id: "x",
+      token: s.token,
+      amount: raw(amount),
+      is_close: false,
+    });
     expect((await post(method, body)).json).toMatchObject({ code: 1, message: "transaction mismatch" });
     expect(await balanceOf(s.player.id)).toBe("90.00000000");
     expect(await ledgerCount(s.player.id)).toBe(2); // opening balance + the one bet
@@ -261,7 +319,9 @@ describe("D11 callback log", () => {
     await s.bet(raw("1"), { round_id: "L1", transaction_id: "T1" });
     await s.bet(raw("100"), { round_id: "L2", transaction_id: "T2" });
     await post("Credit", { garbage: true });
-    const rows = await pool.query("SELECT method, player_id, round_id, transaction_id, code, latency_ms, row_to_json(c)::text AS j FROM callback_logs c ORDER BY id");
+    const rows = await pool.query(
+      "SELECT method, player_id, round_id, transaction_id, code, latency_ms, row_to_json(c)::text AS j FROM callback_logs c ORDER BY id",
+    );
     const mine = rows.rows.filter((r) => r.player_id === String(s.player.id));
     expect(mine.map((r) => [r.method, r.round_id, r.transaction_id, r.code])).toEqual([
       ["Authorization", null, null, 0],
@@ -285,6 +345,8 @@ describe("ledger invariants", () => {
     expect(await ledgerSum(s.player.id)).toBe(await balanceOf(s.player.id));
     await expect(pool.query("UPDATE ledger_entries SET amount = 0 WHERE player_id = $1", [s.player.id])).rejects.toThrow(/append-only/);
     await expect(pool.query("DELETE FROM ledger_entries WHERE player_id = $1", [s.player.id])).rejects.toThrow(/append-only/);
-    await expect(pool.query("UPDATE wallets SET balance = -1 WHERE player_id = $1", [s.player.id])).rejects.toThrow(/wallets_balance_check/);
+    await expect(pool.query("UPDATE wallets SET balance = -1 WHERE player_id = $1", [s.player.id])).rejects.toThrow(
+      /wallets_balance_check/,
+    );
   });
 });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sign } from "@/lib/webgames/signature";
-import { balanceOf, ledgerSum, liveSession, pool, postRaw, type Method } from "./harness";
+import { balanceOf, ledgerSum, liveSession, type Method, pool, postRaw } from "./harness";
 
 /**
  * Fuzzing the three callbacks (issue: prove nothing is lost). Whatever arrives — random text,
@@ -9,7 +9,14 @@ import { balanceOf, ledgerSum, liveSession, pool, postRaw, type Method } from ".
  * is JSON (HTTP 200, or 413 for oversize) with a numeric code, and without a valid hash no row changes.
  */
 const METHODS: Method[] = ["Authorization", "Credit", "Debit"];
-const CONTENT_TYPES = ["application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "", "application/json; charset=latin1"];
+const CONTENT_TYPES = [
+  "application/json",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  "",
+  "application/json; charset=latin1",
+];
 
 async function fingerprint(): Promise<string> {
   const r = await pool.query(`SELECT
@@ -29,7 +36,20 @@ function expectJsonAnswer(a: { status: number; json: Record<string, unknown> }) 
 
 const jsonValue = fc.oneof(
   fc.json(),
-  fc.constantFrom("1e400", "-0", "0.0000000000000000000001", "123456789012345678901234567890.123", "NaN", "Infinity", '"\\u0000"', '"\\ud800"', "true", "null", "[]", "{}"),
+  fc.constantFrom(
+    "1e400",
+    "-0",
+    "0.0000000000000000000001",
+    "123456789012345678901234567890.123",
+    "NaN",
+    "Infinity",
+    '"\\u0000"',
+    '"\\ud800"',
+    "true",
+    "null",
+    "[]",
+    "{}",
+  ),
 );
 
 describe("fuzz: callbacks always answer JSON; nothing changes without a valid hash", () => {
@@ -53,7 +73,15 @@ describe("fuzz: callbacks always answer JSON; nothing changes without a valid ha
   it("valid requests with mangled fields, a wrong hash, truncation, duplicate keys and deep nesting", async () => {
     const s = await liveSession({ balance: "10.00" });
     const before = await fingerprint();
-    const fields = () => ({ token: `"${s.token}"`, player_id: String(s.player.id), round_id: "1", game_id: String(s.gameId), transaction_id: "1", amount: "1", is_close: "false" });
+    const fields = () => ({
+      token: `"${s.token}"`,
+      player_id: String(s.player.id),
+      round_id: "1",
+      game_id: String(s.gameId),
+      transaction_id: "1",
+      amount: "1",
+      is_close: "false",
+    });
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom<Method>("Credit", "Debit"),
@@ -64,7 +92,9 @@ describe("fuzz: callbacks always answer JSON; nothing changes without a valid ha
         async (method, key, value, mangle, n) => {
           const f: Record<string, string> = { ...fields(), hash: `"${"a".repeat(32)}"` }; // never the right hash
           f[key] = value;
-          let body = `{${Object.entries(f).map(([k, v]) => `"${k}":${v}`).join(",")}}`;
+          let body = `{${Object.entries(f)
+            .map(([k, v]) => `"${k}":${v}`)
+            .join(",")}}`;
           if (mangle === "truncate") body = body.slice(0, n % body.length);
           if (mangle === "duplicate") body = body.replace("{", `{"${key}":${value},`);
           if (mangle === "nest") body = `${"[".repeat((n % 3000) + 1)}${body}${"]".repeat((n % 3000) + 1)}`;
@@ -80,14 +110,20 @@ describe("fuzz: callbacks always answer JSON; nothing changes without a valid ha
     const s = await liveSession({ balance: "10.00" });
     let tx = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom<"Credit" | "Debit">("Credit", "Debit"), fc.nat({ max: 3 }), jsonValue, jsonValue, async (method, round, amount, isClose) => {
-        const id = String(++tx);
-        const hash = sign(method, [s.player.id, round, s.gameId, id, s.token], process.env.WEBGAMES_API_KEY ?? "");
-        const body = `{"token":"${s.token}","player_id":${s.player.id},"round_id":${round},"game_id":${s.gameId},"transaction_id":${id},"amount":${amount},"is_close":${isClose},"hash":"${hash}"}`;
-        const a = await postRaw(method, body);
-        expectJsonAnswer(a);
-        expect([0, 1, 2, 5, 8]).toContain(a.json.code);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom<"Credit" | "Debit">("Credit", "Debit"),
+        fc.nat({ max: 3 }),
+        jsonValue,
+        jsonValue,
+        async (method, round, amount, isClose) => {
+          const id = String(++tx);
+          const hash = sign(method, [s.player.id, round, s.gameId, id, s.token], process.env.WEBGAMES_API_KEY ?? "");
+          const body = `{"token":"${s.token}","player_id":${s.player.id},"round_id":${round},"game_id":${s.gameId},"transaction_id":${id},"amount":${amount},"is_close":${isClose},"hash":"${hash}"}`;
+          const a = await postRaw(method, body);
+          expectJsonAnswer(a);
+          expect([0, 1, 2, 5, 8]).toContain(a.json.code);
+        },
+      ),
       { numRuns: 200 },
     );
     expect(await ledgerSum(s.player.id)).toBe(await balanceOf(s.player.id));

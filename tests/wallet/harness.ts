@@ -83,7 +83,14 @@ export interface TestPlayer {
 export async function makePlayer(opts: { currency?: string; balance?: string; blocked?: boolean } = {}): Promise<TestPlayer> {
   const email = `p${uniqueId()}@test.local`;
   const currency = opts.currency ?? "EUR";
-  const { id } = await createPlayer({ email, password: "password123", nick: `Nick ${seq}`, currency, openingBalance: opts.balance ?? "100.00", blocked: opts.blocked });
+  const { id } = await createPlayer({
+    email,
+    password: "password123",
+    nick: `Nick ${seq}`,
+    currency,
+    openingBalance: opts.balance ?? "100.00",
+    blocked: opts.blocked,
+  });
   return { id, email, currency };
 }
 
@@ -109,7 +116,15 @@ export async function liveSession(opts: { currency?: string; balance?: string; g
         ...extra,
       }),
     );
-  return { player, gameId, token: launch.token, launch, auth, bet: (a: Field, e?: Partial<MoneyFields>) => money("Credit", a, e), win: (a: Field, e?: Partial<MoneyFields>) => money("Debit", a, e) };
+  return {
+    player,
+    gameId,
+    token: launch.token,
+    launch,
+    auth,
+    bet: (a: Field, e?: Partial<MoneyFields>) => money("Credit", a, e),
+    win: (a: Field, e?: Partial<MoneyFields>) => money("Debit", a, e),
+  };
 }
 
 export async function balanceOf(playerId: number): Promise<string> {
@@ -118,7 +133,10 @@ export async function balanceOf(playerId: number): Promise<string> {
 }
 
 export async function ledgerSum(playerId: number): Promise<string> {
-  const r = await pool.query<{ s: string }>("SELECT COALESCE(sum(amount), 0)::numeric(38,8)::text AS s FROM ledger_entries WHERE player_id = $1", [playerId]);
+  const r = await pool.query<{ s: string }>(
+    "SELECT COALESCE(sum(amount), 0)::numeric(38,8)::text AS s FROM ledger_entries WHERE player_id = $1",
+    [playerId],
+  );
   return r.rows[0]!.s;
 }
 

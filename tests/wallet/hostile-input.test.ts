@@ -51,7 +51,9 @@ describe("hostile input (D1: always JSON, never HTML; loses nothing)", () => {
       },
     });
     const { POST } = await import("@/app/api/callbacks/Credit/route");
-    const res = await POST(new Request("http://localhost/api/callbacks/Credit", { method: "POST", body: stream, duplex: "half" } as RequestInit));
+    const res = await POST(
+      new Request("http://localhost/api/callbacks/Credit", { method: "POST", body: stream, duplex: "half" } as RequestInit),
+    );
     expect(res.status).toBe(413);
     expect(JSON.parse(await res.text()).code).toBe(1);
   });
@@ -75,7 +77,17 @@ describe("hostile input (D1: always JSON, never HTML; loses nothing)", () => {
 
   it("an odd content type is still answered (JSON is read from the body)", async () => {
     const s = await liveSession();
-    const body = bodyText(signedMoney("Credit", { player_id: s.player.id, round_id: 1, game_id: s.gameId, transaction_id: 1, token: s.token, amount: 1, is_close: false }));
+    const body = bodyText(
+      signedMoney("Credit", {
+        player_id: s.player.id,
+        round_id: 1,
+        game_id: s.gameId,
+        transaction_id: 1,
+        token: s.token,
+        amount: 1,
+        is_close: false,
+      }),
+    );
     expect((await postRaw("Credit", body, { "content-type": "text/plain" })).json.code).toBe(0);
   });
 
@@ -89,7 +101,15 @@ describe("hostile input (D1: always JSON, never HTML; loses nothing)", () => {
   ])("wrong type or missing field (%s) → a protocol code, nothing moves", async (_n, override) => {
     const s = await liveSession();
     await changesNothing(s.player.id, async () => {
-      const base = { player_id: s.player.id, round_id: 1, game_id: s.gameId, transaction_id: 1, token: s.token, amount: 1, is_close: false } as Record<string, unknown>;
+      const base = {
+        player_id: s.player.id,
+        round_id: 1,
+        game_id: s.gameId,
+        transaction_id: 1,
+        token: s.token,
+        amount: 1,
+        is_close: false,
+      } as Record<string, unknown>;
       const merged: Record<string, unknown> = { ...base, ...(override as Record<string, unknown>) };
       const fields = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as Record<string, never>;
       const signedFields = signedMoney("Credit", merged as never);
@@ -101,7 +121,15 @@ describe("hostile input (D1: always JSON, never HTML; loses nothing)", () => {
 
   it("missing signed fields are code 1 (cannot be signed), extra unknown fields are ignored", async () => {
     const s = await liveSession();
-    const full = signedMoney("Credit", { player_id: s.player.id, round_id: 1, game_id: s.gameId, transaction_id: 1, token: s.token, amount: 1, is_close: false });
+    const full = signedMoney("Credit", {
+      player_id: s.player.id,
+      round_id: 1,
+      game_id: s.gameId,
+      transaction_id: 1,
+      token: s.token,
+      amount: 1,
+      is_close: false,
+    });
     const { token: _t, ...noToken } = full;
     expect((await post("Credit", noToken)).json).toMatchObject({ code: 1, message: "Missing field: token" });
     expect((await post("Credit", { ...full, extra: "field", nested: raw('{"a":[1,2]}') })).json.code).toBe(0);
@@ -131,8 +159,24 @@ describe("hostile input (D1: always JSON, never HTML; loses nothing)", () => {
     const p123 = await liveSession({ balance: "100.00" });
     expect([p12.player.id, p123.player.id]).toEqual([12, 123]);
     void s;
-    const a = signedMoney("Credit", { player_id: 12, round_id: 345, game_id: 11, transaction_id: 1, token: p12.token, amount: 5, is_close: false });
-    const b = signedMoney("Credit", { player_id: 123, round_id: 45, game_id: 11, transaction_id: 1, token: p12.token, amount: 5, is_close: false });
+    const a = signedMoney("Credit", {
+      player_id: 12,
+      round_id: 345,
+      game_id: 11,
+      transaction_id: 1,
+      token: p12.token,
+      amount: 5,
+      is_close: false,
+    });
+    const b = signedMoney("Credit", {
+      player_id: 123,
+      round_id: 45,
+      game_id: 11,
+      transaction_id: 1,
+      token: p12.token,
+      amount: 5,
+      is_close: false,
+    });
     expect(b.hash).toBe(a.hash); // md5 has no separators: the signature cannot tell them apart…
     expect((await post("Credit", a)).json.code).toBe(0);
     // …but the token belongs to player 12, so player 123 is refused and not charged.

@@ -13,8 +13,28 @@ type Op =
   | { t: "repeat"; index: number; mismatch: boolean };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ t: fc.constant("bet" as const), player: fc.integer({ min: 0, max: 1 }), round: fc.integer({ min: 0, max: 4 }), tx: fc.integer({ min: 0, max: 1_000_000 }), cents: fc.integer({ min: 0, max: 4_000 }), close: fc.boolean() }) },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant("win" as const), player: fc.integer({ min: 0, max: 1 }), round: fc.integer({ min: 0, max: 4 }), tx: fc.integer({ min: 0, max: 1_000_000 }), cents: fc.integer({ min: 0, max: 6_000 }), close: fc.boolean() }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      t: fc.constant("bet" as const),
+      player: fc.integer({ min: 0, max: 1 }),
+      round: fc.integer({ min: 0, max: 4 }),
+      tx: fc.integer({ min: 0, max: 1_000_000 }),
+      cents: fc.integer({ min: 0, max: 4_000 }),
+      close: fc.boolean(),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant("win" as const),
+      player: fc.integer({ min: 0, max: 1 }),
+      round: fc.integer({ min: 0, max: 4 }),
+      tx: fc.integer({ min: 0, max: 1_000_000 }),
+      cents: fc.integer({ min: 0, max: 6_000 }),
+      close: fc.boolean(),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ t: fc.constant("repeat" as const), index: fc.nat(), mismatch: fc.boolean() }) },
 );
 
@@ -83,10 +103,16 @@ describe("property: wallet vs in-memory model", () => {
             [pid],
           );
           expect(dupes.rows[0].n).toBe(0);
-          const rounds = await pool.query("SELECT round_id, status, bet_total::text, win_total::text FROM rounds WHERE player_id = $1", [pid]);
+          const rounds = await pool.query("SELECT round_id, status, bet_total::text, win_total::text FROM rounds WHERE player_id = $1", [
+            pid,
+          ]);
           for (const r of rounds.rows) {
             const mr = m.rounds.get(r.round_id)!;
-            expect({ closed: r.status === "closed", bet: r.bet_total, win: r.win_total }).toEqual({ closed: mr.closed, bet: mr.bet.toFixed(8), win: mr.win.toFixed(8) });
+            expect({ closed: r.status === "closed", bet: r.bet_total, win: r.win_total }).toEqual({
+              closed: mr.closed,
+              bet: mr.bet.toFixed(8),
+              win: mr.win.toFixed(8),
+            });
           }
           const neg = await pool.query("SELECT count(*)::int AS n FROM ledger_entries WHERE player_id = $1 AND balance_after < 0", [pid]);
           expect(neg.rows[0].n).toBe(0);

@@ -1,8 +1,8 @@
 import { LosslessNumber } from "lossless-json";
 import { describe, expect, it } from "vitest";
-import { sign, verifySignature } from "@/lib/webgames/signature";
 import { parseAmount } from "@/lib/webgames/callback-request";
 import { buildLaunchUrl, maskLaunchUrl } from "@/lib/webgames/launch-url";
+import { sign, verifySignature } from "@/lib/webgames/signature";
 
 describe("signature (PROTOCOL.md)", () => {
   it("matches the provider's known vector", () => {

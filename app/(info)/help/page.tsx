@@ -13,11 +13,17 @@ export default function HelpPage() {
       <h1 className="text-2xl font-bold text-white">Help</h1>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold text-white">Demo and real money</h2>
-        <p>Every game can be played in demo mode with play money and no account. Real-money play needs an account; your balance is shown above the game and on your account page.</p>
+        <p>
+          Every game can be played in demo mode with play money and no account. Real-money play needs an account; your balance is shown
+          above the game and on your account page.
+        </p>
       </section>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold text-white">A game did not load</h2>
-        <p>Reload the page to start a fresh session. If it still fails, open “Game did not load?” above the game and send the launch link to support.</p>
+        <p>
+          Reload the page to start a fresh session. If it still fails, open “Game did not load?” above the game and send the launch link to
+          support.
+        </p>
       </section>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold text-white">Play responsibly</h2>

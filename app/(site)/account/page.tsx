@@ -45,7 +45,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </p>
         </Card>
         <Card title="Demo cashier">
-          {env.DEMO_CASHIER ? <CashierForm currency={currency} cap={formatMoney(depositCap(currency), currency).replace(` ${currency}`, "")} /> : <p className="text-sm text-zinc-400">The demo cashier is turned off on this site.</p>}
+          {env.DEMO_CASHIER ? (
+            <CashierForm currency={currency} cap={formatMoney(depositCap(currency), currency).replace(` ${currency}`, "")} />
+          ) : (
+            <p className="text-sm text-zinc-400">The demo cashier is turned off on this site.</p>
+          )}
         </Card>
       </div>
       <Card title="Bets and wins">

@@ -11,7 +11,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
   if (await currentPlayer()) redirect(callbackUrl);
   return (
-    <AuthCard title="Welcome back" subtitle={callbackUrl.startsWith("/play/") ? "Sign in to play for real money." : "Sign in to your account."}>
+    <AuthCard
+      title="Welcome back"
+      subtitle={callbackUrl.startsWith("/play/") ? "Sign in to play for real money." : "Sign in to your account."}
+    >
       <SignInForm callbackUrl={callbackUrl} />
     </AuthCard>
   );

@@ -1,6 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { A, Badge, Errors, Field, PageTitle, Section, Table, Td, Time, buttonClass, inputClass, secondaryButtonClass } from "@/components/admin/ui";
+import {
+  A,
+  Badge,
+  buttonClass,
+  Errors,
+  Field,
+  inputClass,
+  PageTitle,
+  Section,
+  secondaryButtonClass,
+  Table,
+  Td,
+  Time,
+} from "@/components/admin/ui";
 import { CALLBACK_METHODS, callbackHealth, codeBreakdown, listCallbacks, parseCallbackFilters } from "@/lib/admin/callbacks";
 import { adminForPage } from "@/lib/admin/page-access";
 import { param, queryString, type SearchParams } from "@/lib/admin/search-params";
@@ -27,9 +40,15 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
                 <Td>{h.method}</Td>
                 <Td right>{h.calls}</Td>
                 <Td right>{h.errors}</Td>
-                <Td right><Badge tone={Number(h.errorRate) > 5 ? "bad" : "ok"}>{h.errorRate} %</Badge></Td>
-                <Td right mono>{h.p50Ms ?? "—"}</Td>
-                <Td right mono>{h.p99Ms ?? "—"}</Td>
+                <Td right>
+                  <Badge tone={Number(h.errorRate) > 5 ? "bad" : "ok"}>{h.errorRate} %</Badge>
+                </Td>
+                <Td right mono>
+                  {h.p50Ms ?? "—"}
+                </Td>
+                <Td right mono>
+                  {h.p99Ms ?? "—"}
+                </Td>
               </tr>
             ))}
           </Table>
@@ -37,7 +56,9 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
             {codes.map((c) => (
               <tr key={`${c.method}/${c.code}`}>
                 <Td>{c.method}</Td>
-                <Td><A href={`/admin/callbacks${queryString({ method: c.method, code: c.code })}`}>{c.code}</A></Td>
+                <Td>
+                  <A href={`/admin/callbacks${queryString({ method: c.method, code: c.code })}`}>{c.code}</A>
+                </Td>
                 <Td>{c.codeText}</Td>
                 <Td right>{c.count}</Td>
               </tr>
@@ -49,13 +70,19 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
         <Field label="Method">
           <select name="method" defaultValue={filters.method ?? ""} className={inputClass}>
             <option value="">any</option>
-            {CALLBACK_METHODS.map((m) => <option key={m}>{m}</option>)}
+            {CALLBACK_METHODS.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
           </select>
         </Field>
         <Field label="Code">
           <select name="code" defaultValue={filters.code ?? ""} className={inputClass}>
             <option value="">any</option>
-            {Object.entries(CODE_MESSAGES).map(([code, text]) => <option key={code} value={code}>{code} · {text}</option>)}
+            {Object.entries(CODE_MESSAGES).map(([code, text]) => (
+              <option key={code} value={code}>
+                {code} · {text}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="Only failures">
@@ -64,14 +91,26 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
             <option value="1">code ≠ 0</option>
           </select>
         </Field>
-        <Field label="Player id"><input name="player" defaultValue={filters.player} className={inputClass} /></Field>
-        <Field label="Round id"><input name="round" defaultValue={filters.round} className={inputClass} /></Field>
-        <Field label="Transaction id"><input name="transaction" defaultValue={filters.transaction} className={inputClass} /></Field>
-        <Field label="From (UTC day)"><input name="from" type="date" defaultValue={filters.from?.slice(0, 10)} className={inputClass} /></Field>
-        <Field label="To (UTC day)"><input name="to" type="date" defaultValue={filters.to?.slice(0, 10)} className={inputClass} /></Field>
+        <Field label="Player id">
+          <input name="player" defaultValue={filters.player} className={inputClass} />
+        </Field>
+        <Field label="Round id">
+          <input name="round" defaultValue={filters.round} className={inputClass} />
+        </Field>
+        <Field label="Transaction id">
+          <input name="transaction" defaultValue={filters.transaction} className={inputClass} />
+        </Field>
+        <Field label="From (UTC day)">
+          <input name="from" type="date" defaultValue={filters.from?.slice(0, 10)} className={inputClass} />
+        </Field>
+        <Field label="To (UTC day)">
+          <input name="to" type="date" defaultValue={filters.to?.slice(0, 10)} className={inputClass} />
+        </Field>
         <div className="col-span-2 flex items-end gap-2">
           <button className={buttonClass}>Apply</button>
-          <Link href="/admin/callbacks" className={secondaryButtonClass}>Reset</Link>
+          <Link href="/admin/callbacks" className={secondaryButtonClass}>
+            Reset
+          </Link>
         </div>
       </form>
       <Section
@@ -83,19 +122,53 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
           </div>
         }
       >
-        <Table head={["Time (UTC)", "Method", "Code", "Message", "Latency ms", "Player", "Round", "Transaction", "Game", "Amount", "Ledger", "IP"]} empty={page.rows.length === 0}>
+        <Table
+          head={[
+            "Time (UTC)",
+            "Method",
+            "Code",
+            "Message",
+            "Latency ms",
+            "Player",
+            "Round",
+            "Transaction",
+            "Game",
+            "Amount",
+            "Ledger",
+            "IP",
+          ]}
+          empty={page.rows.length === 0}
+        >
           {page.rows.map((c) => (
             <tr key={c.id}>
-              <Td><Time iso={c.createdAt} /></Td>
+              <Td>
+                <Time iso={c.createdAt} />
+              </Td>
               <Td>{c.method}</Td>
-              <Td><Badge tone={c.code === 0 ? "ok" : "bad"}>{c.code} · {c.codeText}</Badge></Td>
+              <Td>
+                <Badge tone={c.code === 0 ? "ok" : "bad"}>
+                  {c.code} · {c.codeText}
+                </Badge>
+              </Td>
               <Td className="max-w-56 truncate text-xs">{c.message}</Td>
-              <Td right mono>{c.latencyMs}</Td>
-              <Td mono>{c.playerId && /^\d{1,9}$/.test(c.playerId) ? <A href={`/admin/players/${c.playerId}`}>{c.playerId}</A> : c.playerId}</Td>
-              <Td mono>{c.roundId && c.playerId && /^\d{1,9}$/.test(c.playerId) ? <A href={`/admin/rounds/${c.playerId}/${encodeURIComponent(c.roundId)}`}>{c.roundId}</A> : c.roundId}</Td>
+              <Td right mono>
+                {c.latencyMs}
+              </Td>
+              <Td mono>
+                {c.playerId && /^\d{1,9}$/.test(c.playerId) ? <A href={`/admin/players/${c.playerId}`}>{c.playerId}</A> : c.playerId}
+              </Td>
+              <Td mono>
+                {c.roundId && c.playerId && /^\d{1,9}$/.test(c.playerId) ? (
+                  <A href={`/admin/rounds/${c.playerId}/${encodeURIComponent(c.roundId)}`}>{c.roundId}</A>
+                ) : (
+                  c.roundId
+                )}
+              </Td>
               <Td mono>{c.transactionId}</Td>
               <Td mono>{c.gameId}</Td>
-              <Td mono right>{c.amount}</Td>
+              <Td mono right>
+                {c.amount}
+              </Td>
               <Td mono>{c.ledgerEntryId ? <A href={`/admin/transactions?q=${c.ledgerEntryId}`}>{c.ledgerEntryId}</A> : ""}</Td>
               <Td mono>{c.ip}</Td>
             </tr>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { A, Badge, PageTitle, Section, Table, Td, Time, buttonClass, inputClass } from "@/components/admin/ui";
+import { A, Badge, buttonClass, inputClass, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
 import { displayAmount } from "@/lib/admin/format";
 import { adminForPage } from "@/lib/admin/page-access";
 import { searchPlayers } from "@/lib/admin/players";
@@ -23,12 +23,20 @@ export default async function PlayersPage({ searchParams }: { searchParams: Prom
           {players.map((p) => (
             <tr key={p.id}>
               <Td mono>{p.id}</Td>
-              <Td><A href={`/admin/players/${p.id}`}>{p.email}</A></Td>
+              <Td>
+                <A href={`/admin/players/${p.id}`}>{p.email}</A>
+              </Td>
               <Td>{p.nick}</Td>
               <Td>{p.role}</Td>
-              <Td><Badge tone={p.blocked ? "bad" : "ok"}>{p.blocked ? "blocked" : "active"}</Badge></Td>
-              <Td right mono>{displayAmount(p.balance, p.currency)}</Td>
-              <Td><Time iso={p.createdAt} /></Td>
+              <Td>
+                <Badge tone={p.blocked ? "bad" : "ok"}>{p.blocked ? "blocked" : "active"}</Badge>
+              </Td>
+              <Td right mono>
+                {displayAmount(p.balance, p.currency)}
+              </Td>
+              <Td>
+                <Time iso={p.createdAt} />
+              </Td>
             </tr>
           ))}
         </Table>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { A, Badge, Field, PageTitle, Section, Table, Td, Time, buttonClass, inputClass } from "@/components/admin/ui";
+import { A, Badge, buttonClass, Field, inputClass, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
 import { adminForPage } from "@/lib/admin/page-access";
 import { findRounds } from "@/lib/admin/rounds";
 import { param, type SearchParams } from "@/lib/admin/search-params";
@@ -33,18 +33,27 @@ export default async function RoundsSearchPage({ searchParams }: { searchParams:
           <Table head={["Player", "Round", "Game", "Currency", "Status", "Opened"]} empty={hits.length === 0}>
             {hits.map((h) => (
               <tr key={`${h.playerId}/${h.roundId}`}>
-                <Td><A href={`/admin/players/${h.playerId}`}>{h.email}</A></Td>
-                <Td mono><A href={`/admin/rounds/${h.playerId}/${encodeURIComponent(h.roundId)}`}>{h.roundId}</A></Td>
+                <Td>
+                  <A href={`/admin/players/${h.playerId}`}>{h.email}</A>
+                </Td>
+                <Td mono>
+                  <A href={`/admin/rounds/${h.playerId}/${encodeURIComponent(h.roundId)}`}>{h.roundId}</A>
+                </Td>
                 <Td mono>{h.gameId}</Td>
                 <Td mono>{h.currency}</Td>
-                <Td><Badge tone={h.status === "open" ? "warn" : "neutral"}>{h.status}</Badge></Td>
-                <Td><Time iso={h.openedAt} /></Td>
+                <Td>
+                  <Badge tone={h.status === "open" ? "warn" : "neutral"}>{h.status}</Badge>
+                </Td>
+                <Td>
+                  <Time iso={h.openedAt} />
+                </Td>
               </tr>
             ))}
           </Table>
           {playerId !== undefined && hits.length === 0 ? (
             <p className="mt-3 text-sm text-zinc-400">
-              No round row; <A href={`/admin/rounds/${playerId}/${encodeURIComponent(round)}`}>see its callbacks anyway</A> (e.g. a Debit answered 8).
+              No round row; <A href={`/admin/rounds/${playerId}/${encodeURIComponent(round)}`}>see its callbacks anyway</A> (e.g. a Debit
+              answered 8).
             </p>
           ) : null}
         </Section>

@@ -4,10 +4,10 @@ import { TotalsTable } from "@/components/admin/totals-table";
 import { TransactionFiltersForm } from "@/components/admin/transaction-filters";
 import { TransactionsTable } from "@/components/admin/transactions-table";
 import { A, Errors, PageTitle, Section } from "@/components/admin/ui";
-import type { SessionPlayer } from "@/lib/auth/guards";
 import { adminForPage } from "@/lib/admin/page-access";
 import { param, queryString, type SearchParams } from "@/lib/admin/search-params";
-import { listTransactions, parseTransactionFilters, transactionTotals, type TransactionFilters } from "@/lib/admin/transactions";
+import { listTransactions, parseTransactionFilters, type TransactionFilters, transactionTotals } from "@/lib/admin/transactions";
+import type { SessionPlayer } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Transactions" };
 

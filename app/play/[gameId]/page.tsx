@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
 import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
 import { GameFrame } from "@/components/play/game-frame";
 import { buttonClass } from "@/components/ui/button";
 import { currentPlayer } from "@/lib/auth/guards";
@@ -20,7 +20,13 @@ async function gameTitle(id: number): Promise<string | null> {
   }
 }
 
-export default async function PlayPage({ params, searchParams }: { params: Promise<{ gameId: string }>; searchParams: Promise<{ mode?: string }> }) {
+export default async function PlayPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ gameId: string }>;
+  searchParams: Promise<{ mode?: string }>;
+}) {
   const { gameId: raw } = await params;
   if (!/^\d{1,9}$/.test(raw)) notFound();
   const gameId = Number(raw);
@@ -34,7 +40,11 @@ export default async function PlayPage({ params, searchParams }: { params: Promi
   if (decision.kind === "refused") {
     return (
       <main className="grid min-h-dvh place-items-center p-6">
-        <div role="alert" data-testid="launch-refused" className="max-w-md rounded-2xl border border-money-loss/40 bg-surface-raised p-6 text-center">
+        <div
+          role="alert"
+          data-testid="launch-refused"
+          className="max-w-md rounded-2xl border border-money-loss/40 bg-surface-raised p-6 text-center"
+        >
           <h1 className="text-xl font-semibold text-white">{title} cannot be started</h1>
           <p className="mt-2 text-sm text-zinc-300">{decision.message}</p>
           <div className="mt-5 flex justify-center gap-2">

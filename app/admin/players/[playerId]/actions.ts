@@ -1,12 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { currentPlayer } from "@/lib/auth/guards";
 import { AdminAccessError } from "@/lib/admin/access";
-import { adjustBalanceAs, revokeSessionsAs, setBlockedAs, type ActionState } from "@/lib/admin/player-actions";
+import { type ActionState, adjustBalanceAs, revokeSessionsAs, setBlockedAs } from "@/lib/admin/player-actions";
+import { currentPlayer } from "@/lib/auth/guards";
 
 // Thin wrappers: the admin check happens inside each *As function with the viewer read fresh here.
-async function run(playerId: number, fn: (viewer: Awaited<ReturnType<typeof currentPlayer>>) => Promise<ActionState>): Promise<ActionState> {
+async function run(
+  playerId: number,
+  fn: (viewer: Awaited<ReturnType<typeof currentPlayer>>) => Promise<ActionState>,
+): Promise<ActionState> {
   try {
     const state = await fn(await currentPlayer());
     if (state.status === "ok") revalidatePath(`/admin/players/${playerId}`);

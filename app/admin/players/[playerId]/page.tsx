@@ -4,10 +4,10 @@ import { ActionButton } from "@/components/admin/action-button";
 import { AdjustBalanceForm } from "@/components/admin/adjust-balance-form";
 import { TransactionsTable } from "@/components/admin/transactions-table";
 import { A, Badge, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
-import { env } from "@/lib/env";
 import { displayAmount } from "@/lib/admin/format";
 import { adminForPage } from "@/lib/admin/page-access";
 import { loadPlayer } from "@/lib/admin/players";
+import { env } from "@/lib/env";
 import { adjustBalanceAction, revokeSessionsAction, setBlockedAction } from "./actions";
 
 export const metadata: Metadata = { title: "Player" };
@@ -23,18 +23,30 @@ export default async function PlayerPage({ params }: { params: Promise<{ playerI
   const liveCount = sessions.filter((s) => s.live).length;
   return (
     <>
-      <PageTitle sub={<>#{player.id} · {player.nick} · {player.role} · joined <Time iso={player.createdAt} /></>}>
-        {player.email}{" "}
-        <Badge tone={player.blocked ? "bad" : "ok"}>{player.blocked ? "blocked" : "active"}</Badge>
+      <PageTitle
+        sub={
+          <>
+            #{player.id} · {player.nick} · {player.role} · joined <Time iso={player.createdAt} />
+          </>
+        }
+      >
+        {player.email} <Badge tone={player.blocked ? "bad" : "ok"}>{player.blocked ? "blocked" : "active"}</Badge>
       </PageTitle>
 
       <Section title="Balance and controls">
-        <p className="mb-4 font-mono text-3xl text-white" data-testid="player-balance">{displayAmount(player.balance, player.currency)}</p>
+        <p className="mb-4 font-mono text-3xl text-white" data-testid="player-balance">
+          {displayAmount(player.balance, player.currency)}
+        </p>
         <div className="mb-6 flex flex-wrap gap-4">
           {player.blocked ? (
             <ActionButton action={setBlockedAction.bind(null, id, false)} label="Unblock player" />
           ) : (
-            <ActionButton action={setBlockedAction.bind(null, id, true)} label="Block player" danger confirm="Block this player? Live game sessions are revoked; wins of open rounds are still paid." />
+            <ActionButton
+              action={setBlockedAction.bind(null, id, true)}
+              label="Block player"
+              danger
+              confirm="Block this player? Live game sessions are revoked; wins of open rounds are still paid."
+            />
           )}
           <ActionButton action={revokeSessionsAction.bind(null, id)} label={`Revoke game sessions (${liveCount} live)`} />
         </div>
@@ -49,13 +61,25 @@ export default async function PlayerPage({ params }: { params: Promise<{ playerI
         <Table head={["Round", "Game", "Status", "Bets", "Wins", "Opened", "Closed"]} empty={rounds.length === 0}>
           {rounds.map((r) => (
             <tr key={r.roundId}>
-              <Td mono><A href={`/admin/rounds/${id}/${encodeURIComponent(r.roundId)}`}>{r.roundId}</A></Td>
+              <Td mono>
+                <A href={`/admin/rounds/${id}/${encodeURIComponent(r.roundId)}`}>{r.roundId}</A>
+              </Td>
               <Td mono>{r.gameId}</Td>
-              <Td><Badge tone={r.status === "open" ? "warn" : "neutral"}>{r.status}</Badge></Td>
-              <Td right mono>{displayAmount(r.betTotal, player.currency)}</Td>
-              <Td right mono>{displayAmount(r.winTotal, player.currency)}</Td>
-              <Td><Time iso={r.openedAt} /></Td>
-              <Td><Time iso={r.closedAt} /></Td>
+              <Td>
+                <Badge tone={r.status === "open" ? "warn" : "neutral"}>{r.status}</Badge>
+              </Td>
+              <Td right mono>
+                {displayAmount(r.betTotal, player.currency)}
+              </Td>
+              <Td right mono>
+                {displayAmount(r.winTotal, player.currency)}
+              </Td>
+              <Td>
+                <Time iso={r.openedAt} />
+              </Td>
+              <Td>
+                <Time iso={r.closedAt} />
+              </Td>
             </tr>
           ))}
         </Table>
@@ -67,11 +91,23 @@ export default async function PlayerPage({ params }: { params: Promise<{ playerI
             <tr key={s.id}>
               <Td mono>{s.id}</Td>
               <Td mono>{s.gameId}</Td>
-              <Td><Time iso={s.issuedAt} /></Td>
-              <Td><Time iso={s.consumedAt} /></Td>
-              <Td><Time iso={s.lastSeenAt} /></Td>
-              <Td><Time iso={s.revokedAt} /></Td>
-              <Td><Badge tone={s.live ? "ok" : "neutral"}>{s.live ? "live" : s.revokedAt ? "revoked" : s.consumedAt ? "idle" : "unused"}</Badge></Td>
+              <Td>
+                <Time iso={s.issuedAt} />
+              </Td>
+              <Td>
+                <Time iso={s.consumedAt} />
+              </Td>
+              <Td>
+                <Time iso={s.lastSeenAt} />
+              </Td>
+              <Td>
+                <Time iso={s.revokedAt} />
+              </Td>
+              <Td>
+                <Badge tone={s.live ? "ok" : "neutral"}>
+                  {s.live ? "live" : s.revokedAt ? "revoked" : s.consumedAt ? "idle" : "unused"}
+                </Badge>
+              </Td>
             </tr>
           ))}
         </Table>
@@ -81,10 +117,14 @@ export default async function PlayerPage({ params }: { params: Promise<{ playerI
         <Table head={["Time (UTC)", "Admin", "Action", "Details"]} empty={audit.length === 0}>
           {audit.map((a) => (
             <tr key={a.id}>
-              <Td><Time iso={a.createdAt} /></Td>
+              <Td>
+                <Time iso={a.createdAt} />
+              </Td>
               <Td>{a.adminEmail ?? `#${a.adminId}`}</Td>
               <Td>{a.action}</Td>
-              <Td mono className="max-w-md truncate">{JSON.stringify(a.details)}</Td>
+              <Td mono className="max-w-md truncate">
+                {JSON.stringify(a.details)}
+              </Td>
             </tr>
           ))}
         </Table>

@@ -1,5 +1,5 @@
-import { adminOrResponse } from "@/lib/auth/guards";
 import { parseTransactionFilters, transactionsCsvStream } from "@/lib/admin/transactions";
+import { adminOrResponse } from "@/lib/auth/guards";
 
 /** CSV of the filtered ledger, streamed in keyset batches (same filters as the page's URL). */
 export async function GET(req: Request): Promise<Response> {

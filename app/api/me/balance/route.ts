@@ -1,5 +1,5 @@
-import { currentPlayer } from "@/lib/auth/guards";
 import { playerBalance } from "@/lib/account/ledger";
+import { currentPlayer } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/wallet/money";
 
 const noStore = { "cache-control": "no-store" };
@@ -10,5 +10,8 @@ export async function GET(): Promise<Response> {
   if (!player) return Response.json({ error: "Sign in required" }, { status: 401, headers: noStore });
   const wallet = await playerBalance(player.id);
   if (!wallet) return Response.json({ error: "No wallet" }, { status: 404, headers: noStore });
-  return Response.json({ balance: wallet.balance, currency: wallet.currency, formatted: formatMoney(wallet.balance, wallet.currency) }, { headers: noStore });
+  return Response.json(
+    { balance: wallet.balance, currency: wallet.currency, formatted: formatMoney(wallet.balance, wallet.currency) },
+    { headers: noStore },
+  );
 }
