@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { createPlayer } from "@/lib/players/create-player";
 import { issueLaunch } from "@/lib/wallet/launch";
 import { sign } from "@/lib/webgames/signature";
+import { signIn } from "./support/auth";
 
 /**
  * D9 end to end: an admin blocks a player in the back office; that player's next bet (Credit) is
@@ -13,7 +14,8 @@ import { sign } from "@/lib/webgames/signature";
  * token issued straight in the database the server uses (DATABASE_URL and WEBGAMES_API_KEY must
  * be the e2e server's: scripts/e2e-server.ts exports them to the test process).
  */
-const ADMIN = { email: process.env.E2E_ADMIN_EMAIL ?? "admin@example.com", password: process.env.E2E_ADMIN_PASSWORD ?? "admin123" };
+// A fresh admin of this run (the seeded one is used by other specs; each enrols its own second factor).
+const ADMIN = { email: `e2e-admin-${Date.now()}-${process.pid}@test.local`, password: "admin-password" };
 const GAME_ID = 11;
 
 test.afterAll(async () => {
@@ -36,6 +38,7 @@ async function callback(request: APIRequestContext, method: "Authorization" | "C
 }
 
 test("an admin blocks a player: the next bet is refused with 4, the open round's win is still paid", async ({ page, request }) => {
+  await createPlayer({ ...ADMIN, nick: "E2E Admin", currency: "EUR", role: "admin" });
   const email = `e2e-block-${Date.now()}@test.local`;
   const { id: playerId } = await createPlayer({
     email,
@@ -50,11 +53,8 @@ test("an admin blocks a player: the next bet is refused with 4, the open round's
   const bet = await callback(request, "Credit", { ...base, round_id: "e2e-open", transaction_id: "e2e-b1", amount: 5, is_close: false });
   expect(bet).toMatchObject({ code: 0, balance: 95 });
 
-  // The admin signs in through the real sign-in page and lands on the player's page.
-  await page.goto(`/signin?callbackUrl=${encodeURIComponent(`/admin/players/${playerId}`)}`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: /sign in/i }).click();
+  // The admin signs in through the real sign-in page (password, then the second factor) and lands on the player's page.
+  await signIn(page, ADMIN, { callbackUrl: `/admin/players/${playerId}` });
   await expect(page).toHaveURL(new RegExp(`/admin/players/${playerId}$`));
   await expect(page.getByRole("heading", { name: email })).toBeVisible();
   await expect(page.getByTestId("player-balance")).toHaveText("95.00 EUR");

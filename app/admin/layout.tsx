@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { SignOutButton } from "@/components/admin/sign-out-button";
 import { staffForPage } from "@/lib/admin/page-access";
 import { can } from "@/lib/admin/permissions";
 
@@ -20,11 +21,16 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             </Link>
             <AdminNav audit={can(admin, "audit.view")} />
           </div>
-          <div className="text-xs text-zinc-400">
-            {admin.email} ({admin.role}) ·{" "}
+          <div className="flex items-center gap-2 text-xs text-zinc-400">
+            <span>
+              {admin.email} ({admin.role})
+            </span>
+            ·
             <Link href="/" className="hover:text-white">
               Lobby
             </Link>
+            ·
+            <SignOutButton />
           </div>
         </div>
       </header>

@@ -5,11 +5,13 @@ import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { clientIp } from "@/lib/callbacks/client-ip";
+import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createPlayer, EmailTakenError } from "@/lib/players/create-player";
-import { signIn, signOut } from "./auth";
+import { auth, signIn, signOut } from "./auth";
 import { clearLoginFailures, LOGIN_MAX_FAILURES_PER_IP, loginIpKey, loginKey, loginLimitState, recordLoginFailure } from "./rate-limit";
 import { type FormState, safeCallbackUrl, signInSchema, signUpSchema } from "./schemas";
+import { requiresSecondFactor } from "./two-factor";
 
 type SignInField = "email" | "password";
 type SignUpField = "email" | "password" | "nick" | "currency";
@@ -54,8 +56,11 @@ export async function signInAction(_prev: FormState<SignInField>, form: FormData
   }
   // Only this account's count: a valid login must not reset the per-address count.
   await clearLoginFailures(key);
+  // Staff (and players who turned it on) continue with the second factor before anything works.
+  const target = safeCallbackUrl(parsed.data.callbackUrl);
+  if (await needsSecondFactor(parsed.data.email)) redirect(`/signin/verify?callbackUrl=${encodeURIComponent(target)}`);
   // Outside the try: redirect() works by throwing.
-  redirect(safeCallbackUrl(parsed.data.callbackUrl));
+  redirect(target);
 }
 
 export async function signUpAction(_prev: FormState<SignUpField>, form: FormData): Promise<FormState<SignUpField>> {
@@ -85,7 +90,17 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
   redirect(safeCallbackUrl(parsed.data.callbackUrl));
 }
 
-/** Clears the session cookie; the caller refreshes its view (client-side header) and navigates. */
+async function needsSecondFactor(email: string): Promise<boolean> {
+  const r = await pool.query<{ role: string; totp_enabled_at: Date | null }>(`SELECT role, totp_enabled_at FROM players WHERE email = $1`, [
+    email,
+  ]);
+  const row = r.rows[0];
+  return row ? requiresSecondFactor({ role: row.role, totpEnabledAt: row.totp_enabled_at }) : false;
+}
+
+/** Clears the session cookie and its second-factor pass; the caller refreshes its view (client-side header) and navigates. */
 export async function signOutAction(): Promise<void> {
+  const session = await auth();
+  if (session?.sid) await pool.query(`DELETE FROM second_factor_passes WHERE session_id = $1`, [session.sid]);
   await signOut({ redirect: false });
 }

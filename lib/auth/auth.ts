@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -35,6 +36,13 @@ export async function checkCredentials(input: unknown): Promise<{ id: string; em
   return { id: String(player.id), email: player.email, name: player.nick };
 }
 
+declare module "next-auth" {
+  interface Session {
+    /** This sign-in's id (lib/auth/two-factor.ts keys the second-factor pass on it). */
+    sid?: string;
+  }
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
   trustHost: true,
@@ -52,11 +60,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        // A fresh id per sign-in: a second factor passed by one sign-in never carries over to another.
+        token.sid = randomUUID();
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.sid === "string") session.sid = token.sid;
       return session;
     },
   },

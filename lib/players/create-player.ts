@@ -7,7 +7,7 @@ export interface NewPlayer {
   password: string;
   nick: string;
   currency: string;
-  role?: "player" | "admin";
+  role?: "player" | "admin" | "finance" | "support" | "auditor";
   blocked?: boolean;
   /** Opening balance, written to the ledger as an adjustment so balance = sum(ledger) holds. */
   openingBalance?: string;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CashierForm } from "@/components/account/cashier-form";
 import { LedgerTable } from "@/components/account/ledger-table";
+import { TwoFactorCard } from "@/components/account/two-factor-card";
 import { Card } from "@/components/ui/card";
 import { depositCap } from "@/lib/account/cashier";
 import { playerBalance, playerLedgerPage } from "@/lib/account/ledger";
@@ -52,6 +53,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           )}
         </Card>
       </div>
+      <TwoFactorCard playerId={player.id} role={player.role} />
       <Card title="Bets and wins">
         <LedgerTable rows={page.rows} currency={currency} nextBefore={page.nextBefore} isFirstPage={!before} gameTitles={titles} />
       </Card>
