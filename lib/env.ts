@@ -60,6 +60,19 @@ const schema = z.object({
   CALLBACK_STDOUT_LOG: bool.default(false),
   /** Enables /api/bench/echo, the framework baseline of `npm run bench:*`. Off unless set. */
   BENCH_ROUTES: bool.default(false),
+  /**
+   * Four-eyes adjustments: a manual balance adjustment whose absolute amount is above this (in the
+   * wallet's currency units) waits for a second staff member's approval. Per-currency overrides in
+   * ADJUSTMENT_APPROVAL_THRESHOLDS, e.g. "BTC=0.01,JPY=10000".
+   */
+  ADJUSTMENT_APPROVAL_THRESHOLD: z
+    .string()
+    .regex(/^\d{1,20}(\.\d{1,8})?$/, "a non-negative decimal like 100.00")
+    .default("100.00"),
+  ADJUSTMENT_APPROVAL_THRESHOLDS: z
+    .string()
+    .regex(/^\s*([A-Za-z]{2,5}=\d{1,20}(\.\d{1,8})?\s*(,\s*|$))*$/, 'comma-separated CODE=amount pairs, e.g. "BTC=0.01,JPY=10000"')
+    .default(""),
   /** Build output folder; lets two builds (e.g. tests and a dev server) live side by side. */
   NEXT_DIST_DIR: z.string().default(".next"),
 });

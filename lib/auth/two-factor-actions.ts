@@ -30,7 +30,7 @@ export async function confirmEnrolmentAction(_prev: SecondFactorFormState, form:
   if (!/^\d{6}$/.test(code)) return { fieldErrors: { code: ["Enter the 6-digit code from your authenticator app."] } };
   const res = await confirmEnrolment(state.player.id, state.sessionId, code);
   if (!res.ok) return res.reason === "invalid" ? { fieldErrors: { code: [res.message] } } : { message: res.message };
-  revalidatePath("/account");
+  // No revalidatePath here: refreshing the enrolment page now would redirect past the recovery codes.
   return { done: true, recoveryCodes: res.recoveryCodes };
 }
 

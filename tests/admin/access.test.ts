@@ -54,7 +54,7 @@ describe("no loader, export or action runs for anonymous or player viewers", () 
     ["biggestWins", (v) => biggestWins(v)],
     ["setBlockedAs", (v) => setBlockedAs(v, victim.player.id, true)],
     ["revokeSessionsAs", (v) => revokeSessionsAs(v, victim.player.id)],
-    ["adjustBalanceAs", (v) => adjustBalanceAs(v, victim.player.id, { amount: "1000", reason: "free money" })],
+    ["adjustBalanceAs", (v) => adjustBalanceAs(v, victim.player.id, { amount: "50", reason: "free money" })],
   ];
   it.each(calls)("%s", async (_name, call) => {
     for (const [viewer, status] of [
@@ -74,7 +74,7 @@ describe("no loader, export or action runs for anonymous or player viewers", () 
     const audit = await pool.query<{ action: string; admin_id: number }>(`SELECT action, admin_id FROM admin_actions ORDER BY id`);
     expect(audit.rows.every((r) => r.admin_id === admin.id)).toBe(true);
     expect(audit.rows.map((r) => r.action)).toEqual(["block", "revoke_sessions", "adjust_balance"]);
-    expect(await balanceOf(victim.player.id)).toBe("1099.00000000");
+    expect(await balanceOf(victim.player.id)).toBe("149.00000000");
   });
 });
 
@@ -102,9 +102,9 @@ describe("every admin entry point calls its guard", () => {
     const src = readFileSync(path.join(root, rel), "utf8");
     expect(src.startsWith('"use server"')).toBe(true);
     // Each exported action runs through `run`, which passes the freshly read viewer to an *As function.
-    const exported = [...src.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{\s*\n\s*(.*)/g)];
+    const exported = [...src.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{\s*\n\s*([\s\S]{0,200})/g)];
     expect(exported.length).toBeGreaterThan(0);
-    for (const [, name, body] of exported) expect(body, name).toMatch(/^return run\(\w+, \(viewer, ctx\) => \w+As\(viewer,/);
+    for (const [, name, body] of exported) expect(body, name).toMatch(/^return run\(\w+, \(viewer, ctx\) =>\s*\w+As\(viewer,/);
     expect(src).toMatch(/await fn\(await currentPlayer\(\), /);
   });
 });
