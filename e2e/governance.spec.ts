@@ -26,6 +26,7 @@ async function signOut(page: import("@playwright/test").Page) {
 }
 
 test("staff enrol a second factor at first sign-in; later sign-ins need a fresh code, a replayed one is refused", async ({ page }) => {
+  test.setTimeout(90_000);
   const who = await newStaff("admin");
   await page.goto(`/signin?callbackUrl=${encodeURIComponent("/admin")}`);
   await page.getByLabel("Email").fill(who.email);

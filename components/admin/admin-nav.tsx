@@ -9,14 +9,15 @@ const LINKS = [
   { href: "/admin/rounds", label: "Rounds" },
   { href: "/admin/players", label: "Players" },
   { href: "/admin/callbacks", label: "Callbacks" },
+  { href: "/admin/reports", label: "Reports", only: "reports" },
   { href: "/admin/adjustments", label: "Approvals", only: "adjustments" },
   { href: "/admin/audit", label: "Audit", only: "audit" },
 ] as const;
 
 /** Links the viewer's role may open (decided on the server by lib/admin/permissions.ts). */
-export function AdminNav({ audit, adjustments }: { audit: boolean; adjustments: boolean }) {
+export function AdminNav({ audit, adjustments, reports }: { audit: boolean; adjustments: boolean; reports: boolean }) {
   const path = usePathname();
-  const allowed = { audit, adjustments };
+  const allowed = { audit, adjustments, reports };
   return (
     <nav aria-label="Back office" className="flex flex-wrap gap-1">
       {LINKS.filter((l) => !("only" in l) || allowed[l.only]).map((l) => {

@@ -61,15 +61,18 @@ export async function knownSecret(email: string): Promise<string | null> {
 
 const stepNow = () => Math.floor(Date.now() / 1000 / 30);
 
-/** A code for a step not used yet by this account (waits for the next 30 s step when needed). */
+/**
+ * A code for a step not used yet by this account: the current step's, or when that one is spent,
+ * the next step's (the app accepts one step of clock drift); waits only when both are spent.
+ */
 export async function freshCode(email: string): Promise<string> {
   // Another worker may be finishing this account's enrolment right now: give it a moment.
   for (let i = 0; i < 50 && !(await knownSecret(email)); i++) await new Promise((r) => setTimeout(r, 200));
   return withBook(async (book) => {
     const entry = book[email];
     if (!entry) throw new Error(`no known second factor for ${email}`);
-    while (stepNow() <= entry.lastStep) await new Promise((r) => setTimeout(r, 500));
-    const step = stepNow();
+    while (stepNow() + 1 <= entry.lastStep) await new Promise((r) => setTimeout(r, 500));
+    const step = Math.max(stepNow(), entry.lastStep + 1);
     entry.lastStep = step;
     return generate({ secret: entry.secret, epoch: step * 30 });
   });
