@@ -9,7 +9,7 @@ import { freePort } from "./lib/ports";
 import { stopChild } from "./lib/processes";
 
 /**
- * `npm run bench:callbacks [-- --duration 20 --connections 32 --players 100 --rebuild]`
+ * `npm run bench:callbacks [-- --duration 20 --connections 32 --players 100 --rebuild --compare-report-triggers]`
  *
  * Production build + `next start` on an embedded PostgreSQL. In the same run:
  *  1. baseline: a bare JSON-echo route of the same app (the framework's own ceiling);
@@ -24,6 +24,8 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "32" },
     players: { type: "string", default: "100" },
     rebuild: { type: "boolean", default: false },
+    // Also measure without the report rollup's triggers (issue 12), alternating off/on runs.
+    "compare-report-triggers": { type: "boolean", default: false },
   },
 });
 const DURATION = Number(args.duration);
@@ -178,6 +180,45 @@ console.log(`callbacks: signed Credit+Debit, ${CONNECTIONS} connections, ${DURAT
 const wallet = summarize(await run(moneyOpts(DURATION)));
 wallet.errors += protocolErrors - errorsBefore;
 
+// The report rollup (triggers in the same transaction as each bet and win) must equal a recount
+// from the ledger after all that concurrency.
+const rollup = await pool.query<{ diff: number }>(`
+  SELECT count(*)::int AS diff FROM (
+    SELECT (created_at AT TIME ZONE 'UTC')::date AS day, game_id, currency,
+           -sum(amount) FILTER (WHERE kind = 'bet') AS bets, sum(amount) FILTER (WHERE kind = 'win') AS wins
+    FROM ledger_entries WHERE kind IN ('bet', 'win') GROUP BY 1, 2, 3) l
+  FULL JOIN (SELECT day, game_id, currency, sum(bets) AS bets, sum(wins) AS wins FROM report_daily WHERE bet_count + win_count > 0 GROUP BY 1, 2, 3) r
+    USING (day, game_id, currency)
+  WHERE l.bets IS DISTINCT FROM r.bets OR coalesce(l.wins, 0) IS DISTINCT FROM r.wins`);
+console.log(
+  `report rollup vs ledger recount: ${rollup.rows[0]!.diff === 0 ? "equal" : `${rollup.rows[0]!.diff} (day, game, currency) rows DIFFER`}`,
+);
+
+let triggerCompare = "";
+if (args["compare-report-triggers"]) {
+  const half = Math.max(5, Math.round(DURATION / 2));
+  const setTriggers = async (on: boolean) => {
+    const verb = on ? "ENABLE" : "DISABLE";
+    await pool.query(`ALTER TABLE ledger_entries ${verb} TRIGGER report_on_ledger`);
+    await pool.query(`ALTER TABLE rounds ${verb} TRIGGER report_on_round`);
+  };
+  const runs: Record<"on" | "off", Run[]> = { on: [], off: [] };
+  for (const mode of ["off", "on", "off", "on"] as const) {
+    await setTriggers(mode === "on");
+    console.log(`report triggers ${mode}: ${half} s…`);
+    runs[mode].push(summarize(await run(moneyOpts(half))));
+  }
+  await setTriggers(true);
+  // The runs without triggers left the rollup behind: rebuild it from the ledger.
+  await pool.query("SELECT report_rebuild()");
+  const mean = (xs: Run[], k: "rps" | "p99") => xs.reduce((acc, x) => acc + x[k], 0) / xs.length;
+  const on = mean(runs.on, "rps");
+  const off = mean(runs.off, "rps");
+  triggerCompare = `
+ report rollup triggers (alternating off/on runs of ${half} s):
+   off: ${off.toFixed(1)} req/s, p99 ${mean(runs.off, "p99").toFixed(1)} ms    on: ${on.toFixed(1)} req/s, p99 ${mean(runs.on, "p99").toFixed(1)} ms    on/off = ${(on / off).toFixed(2)}`;
+}
+
 // Ledger audit: every balance equals its ledger, nothing negative, one row per key, one row per 0.
 const audit = await pool.query<{ mismatched: number; negative: number; dupes: number; rows: number; open_rounds: number }>(`
   SELECT
@@ -189,7 +230,8 @@ const audit = await pool.query<{ mismatched: number; negative: number; dupes: nu
 const a = audit.rows[0]!;
 
 // Two wallet runs (warm-up + measured) may each end with one request per connection unanswered.
-const inFlightOk = a.rows >= okAnswers && a.rows - okAnswers <= 2 * CONNECTIONS;
+const walletRuns = args["compare-report-triggers"] ? 6 : 2;
+const inFlightOk = a.rows >= okAnswers && a.rows - okAnswers <= walletRuns * CONNECTIONS;
 const fmt = (n: number, d = 1) => n.toFixed(d).padStart(10);
 const ratio = wallet.rps / baseline.rps;
 console.log(`
@@ -205,6 +247,7 @@ console.log(`
                ledger rows ${a.rows} vs code-0 answers ${okAnswers} (autocannon drops answers still in flight
                when a run ends: at most one per connection per run): ${inFlightOk ? "consistent" : "INCONSISTENT"},
                rounds left open by runs ending between a bet and its win: ${a.open_rounds}
+${triggerCompare}
 `);
 mkdirSync(path.join(ROOT, "bench-results"), { recursive: true });
 writeFileSync(

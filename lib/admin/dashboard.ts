@@ -2,6 +2,7 @@ import "server-only";
 import { pool } from "@/lib/db";
 import { assertAdmin, type Viewer } from "./access";
 import { exactAmount } from "./format";
+import { foldOldDays } from "./reports";
 
 export interface GgrPoint {
   /** UTC day, YYYY-MM-DD. */
@@ -62,6 +63,7 @@ const DAY_PARAM = `now() - make_interval(days => $1)`;
  */
 export async function ggrByDay(viewer: Viewer, days = 14): Promise<GgrPoint[]> {
   assertAdmin(viewer);
+  await foldOldDays();
   const res = await pool.query<{ day: string; currency: string; bets: string; wins: string; ggr: string }>(
     `SELECT to_char(day, 'YYYY-MM-DD') AS day, currency, sum(bets)::text AS bets, sum(wins)::text AS wins, (sum(bets) - sum(wins))::text AS ggr
      FROM report_daily WHERE day >= (now() AT TIME ZONE 'UTC')::date - $1::int GROUP BY day, currency
@@ -80,6 +82,7 @@ export async function ggrByDay(viewer: Viewer, days = 14): Promise<GgrPoint[]> {
 /** GGR per game and currency over the last `days` UTC days (rollup; rounds = rounds opened). */
 export async function ggrByGame(viewer: Viewer, days = 14): Promise<GameGgr[]> {
   assertAdmin(viewer);
+  await foldOldDays();
   const res = await pool.query<{ game_id: number; currency: string; rounds: string; bets: string; wins: string; ggr: string }>(
     `SELECT game_id, currency, sum(rounds)::text AS rounds, sum(bets)::text AS bets, sum(wins)::text AS wins,
             (sum(bets) - sum(wins))::text AS ggr

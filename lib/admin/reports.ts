@@ -63,6 +63,18 @@ export function parseReportQuery(sp: SearchParams, today = new Date()): { query:
   return { query: { from, to, by }, errors };
 }
 
+let foldedAt = 0;
+/**
+ * Folds the shards of days before yesterday into one row each (report_fold in SQL), at most once a
+ * minute per process: exact (a plain re-summing), and cheap when there is nothing to fold.
+ */
+export async function foldOldDays(now = Date.now()): Promise<void> {
+  if (now - foldedAt < 60_000) return;
+  foldedAt = now;
+  const pending = await pool.query(`SELECT 1 FROM report_daily WHERE shard >= 0 AND day < (now() AT TIME ZONE 'UTC')::date - 1 LIMIT 1`);
+  if (pending.rowCount) await pool.query(`SELECT report_fold((now() AT TIME ZONE 'UTC')::date - 1)`);
+}
+
 export interface GgrRow {
   /** The day (YYYY-MM-DD), game id, studio name, or currency code. */
   key: string;
@@ -101,18 +113,37 @@ export function ggrReportQuery(q: ReportQuery): { text: string; values: unknown[
   };
 }
 
-async function catalogInfo(): Promise<Map<number, { title: string; studio: string }>> {
+type CatalogInfo = Map<number, { title: string; studio: string }>;
+let catalogMemo: { at: number; info: CatalogInfo } | null = null;
+
+async function loadCatalogInfo(): Promise<CatalogInfo> {
   try {
     const games = (await getCatalog()).games;
-    return new Map(games.map((g) => [g.id, { title: g.title, studio: g.provider ?? "Unknown studio" }]));
+    const info: CatalogInfo = new Map(games.map((g) => [g.id, { title: g.title, studio: g.provider ?? "Unknown studio" }]));
+    catalogMemo = { at: Date.now(), info };
+    return info;
   } catch {
     // The provider's catalog is down and no snapshot exists: report by id, studio unknown.
-    return new Map();
+    return catalogMemo?.info ?? new Map();
   }
+}
+
+/**
+ * Game titles and studios (the catalog's `provider`). The report never waits on the provider: after
+ * the first load it uses the copy it has and refreshes it in the background every 5 minutes.
+ */
+async function catalogInfo(): Promise<CatalogInfo> {
+  if (!catalogMemo) return loadCatalogInfo();
+  if (Date.now() - catalogMemo.at > 5 * 60_000) {
+    catalogMemo.at = Date.now();
+    void loadCatalogInfo();
+  }
+  return catalogMemo.info;
 }
 
 export async function ggrReport(viewer: Viewer, q: ReportQuery): Promise<GgrRow[]> {
   assertCan(viewer, "reports.view");
+  await foldOldDays();
   const sql = ggrReportQuery(q);
   const [res, catalog] = await Promise.all([
     pool.query<DbRow>(sql.text, sql.values),
@@ -170,16 +201,19 @@ export interface ActivityDay {
 /** Rounds opened and distinct players who bet, per UTC day of the range (days without play are 0). */
 export function activityQuery(q: Pick<ReportQuery, "from" | "to">): { text: string; values: unknown[] } {
   return {
-    text: `SELECT to_char(d, 'YYYY-MM-DD') AS day,
-              coalesce((SELECT sum(rounds) FROM report_daily r WHERE r.day = d), 0)::text AS rounds,
-              coalesce((SELECT sum(players) FROM report_active_daily a WHERE a.day = d), 0)::text AS active
-           FROM generate_series($1::date, $2::date, interval '1 day') AS g(d) ORDER BY d`,
+    text: `SELECT to_char(g.d, 'YYYY-MM-DD') AS day, coalesce(r.n, 0)::text AS rounds, coalesce(a.n, 0)::text AS active
+           FROM generate_series($1::date, $2::date, interval '1 day') AS g(d)
+           LEFT JOIN (SELECT day, sum(rounds) AS n FROM report_daily WHERE day BETWEEN $1::date AND $2::date GROUP BY day) r ON r.day = g.d
+           LEFT JOIN (SELECT day, sum(players) AS n FROM report_active_daily WHERE day BETWEEN $1::date AND $2::date GROUP BY day) a
+             ON a.day = g.d
+           ORDER BY g.d`,
     values: [q.from, q.to],
   };
 }
 
 export async function activityReport(viewer: Viewer, q: Pick<ReportQuery, "from" | "to">): Promise<ActivityDay[]> {
   assertCan(viewer, "reports.view");
+  await foldOldDays();
   const sql = activityQuery(q);
   const res = await pool.query<{ day: string; rounds: string; active: string }>(sql.text, sql.values);
   return res.rows.map((r) => ({ day: r.day, rounds: Number(r.rounds), activePlayers: Number(r.active) }));

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { activityReport, type GgrDimension, ggrCsv, ggrReport, parseReportQuery } from "@/lib/admin/reports";
+import { activityReport, foldOldDays, type GgrDimension, ggrCsv, ggrReport, parseReportQuery } from "@/lib/admin/reports";
 import type { SessionPlayer } from "@/lib/auth/guards";
 import { liveSession, makePlayer, pool } from "../wallet/harness";
 import { parseCsv, staffViewer } from "./helpers";
@@ -146,6 +146,26 @@ describe("reports equal a recount from the ledger", () => {
     const support = await staffViewer("support");
     await expect(ggrReport(support, { ...range, by: "day" })).rejects.toMatchObject({ status: 403 });
     await expect(ggrCsv(support, { ...range, by: "day" })).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe("folding old days", () => {
+  it("days before yesterday keep one row per (day, game, currency); a late write to a folded day still adds up", async () => {
+    await foldOldDays(Date.now() + 3_600_000);
+    const unfolded = await pool.query(`SELECT count(*)::int AS n FROM report_daily WHERE shard >= 0 AND day < $1::date`, [daysAgo(1)]);
+    expect(unfolded.rows[0].n).toBe(0);
+    const folded = await pool.query(`SELECT count(*)::int AS n FROM report_daily WHERE day = $1::date`, [daysAgo(2)]);
+    expect(folded.rows[0].n).toBe(2); // games 11 and 13, EUR
+    const late = await makePlayer({ currency: "EUR", balance: "50.00" });
+    await pastRound(late.id, "EUR", 11, 2, "4.00", "1.50", "late1");
+    await foldOldDays(Date.now() + 7_200_000);
+    const rows = await ggrReport(finance, { ...range, by: "day" });
+    const expected = await recount("day");
+    const two = rows.find((r) => r.key === daysAgo(2) && r.currency === "EUR");
+    expect(two?.bets).toBe(
+      (await pool.query(`SELECT round($1::numeric, 2)::text AS v`, [expected.get(`${daysAgo(2)}/EUR`)!.bets])).rows[0].v,
+    );
+    expect((await activityReport(finance, range)).find((d) => d.day === daysAgo(2))).toMatchObject({ rounds: 3, activePlayers: 2 });
   });
 });
 
