@@ -52,7 +52,7 @@ function reply(body: string, status = 200): Response {
 }
 
 // PostgreSQL text cannot hold NUL; hostile input must still be recorded (D11).
-const clean = (s: string | undefined | null) => (s == null ? null : s.replace(/\u0000/g, "\uFFFD").slice(0, 500));
+const clean = (s: string | undefined | null) => (s == null ? null : s.replaceAll("\u0000", "\uFFFD").slice(0, 500));
 
 /**
  * D11 for calls that never reached the wallet (bad JSON, hash, validation, database down). Written
@@ -123,7 +123,7 @@ function refusalOf(err: unknown): { error: WalletError; status: number; expected
 export function withCallback<M extends CallbackMethod>(method: M, handler: Handler<M>) {
   const wrongMethod = async () => reply(jsonAnswer({ code: Code.InternalError, message: "Method not allowed: use POST" }), 405);
 
-  async function POST(req: Request): Promise<Response> {
+  async function post(req: Request): Promise<Response> {
     const started = performance.now();
     const elapsedMs = () => performance.now() - started;
     const ip = clientIp(req.headers, env.TRUSTED_PROXY_HOPS);
@@ -150,7 +150,7 @@ export function withCallback<M extends CallbackMethod>(method: M, handler: Handl
     }
   }
 
-  return { POST, GET: wrongMethod, PUT: wrongMethod, PATCH: wrongMethod, DELETE: wrongMethod, OPTIONS: wrongMethod };
+  return { POST: post, GET: wrongMethod, PUT: wrongMethod, PATCH: wrongMethod, DELETE: wrongMethod, OPTIONS: wrongMethod };
 }
 
 const notAMethod = async () =>
