@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { adminForPage } from "@/lib/admin/page-access";
+import { staffPage } from "@/lib/auth/staff-guard";
 
 export const metadata: Metadata = { title: { default: "Back office", template: "%s · Back office" }, robots: { index: false } };
 
 // First of two checks: every page, handler and action under /admin checks again (layouts and
 // pages render in parallel, so this one alone protects nothing).
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const admin = await adminForPage("/admin");
+  const admin = await staffPage("/admin");
   return (
     <div className="min-h-dvh">
       <header className="border-b border-surface-border bg-surface-raised">

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
+import { assertStaff, type Viewer } from "@/lib/auth/staff";
 import { pool } from "@/lib/db";
 import { adjustBalance } from "@/lib/wallet/adjust";
 import { WalletError } from "@/lib/wallet/errors";
 import { revokeSessions, setBlocked } from "@/lib/wallet/launch";
 import { formatMoney, parseMoneyInput } from "@/lib/wallet/money";
-import { assertAdmin, type Viewer } from "./access";
 import { recordAdminAction } from "./audit";
 
 /**
@@ -27,7 +27,7 @@ async function playerCurrency(playerId: number): Promise<string | null> {
 }
 
 export async function setBlockedAs(viewer: Viewer, playerId: number, blocked: boolean): Promise<ActionState> {
-  const admin = assertAdmin(viewer);
+  const admin = assertStaff(viewer, "players.block");
   if (playerId === admin.id && blocked) return { status: "error", message: "You cannot block your own account." };
   if (!(await playerCurrency(playerId))) return { status: "error", message: "Player not found." };
   await setBlocked(playerId, blocked);
@@ -36,7 +36,7 @@ export async function setBlockedAs(viewer: Viewer, playerId: number, blocked: bo
 }
 
 export async function revokeSessionsAs(viewer: Viewer, playerId: number): Promise<ActionState> {
-  const admin = assertAdmin(viewer);
+  const admin = assertStaff(viewer, "players.revoke_sessions");
   if (!(await playerCurrency(playerId))) return { status: "error", message: "Player not found." };
   const count = await revokeSessions(playerId);
   await recordAdminAction(admin.id, "revoke_sessions", playerId, { revoked: count });
@@ -50,7 +50,7 @@ const adjustSchema = z.object({
 
 /** A signed balance adjustment in the player's currency, written to the ledger with the admin's id. */
 export async function adjustBalanceAs(viewer: Viewer, playerId: number, form: { amount: unknown; reason: unknown }): Promise<ActionState> {
-  const admin = assertAdmin(viewer);
+  const admin = assertStaff(viewer, "money.adjust");
   const parsed = adjustSchema.safeParse({
     amount: typeof form.amount === "string" ? form.amount : "",
     reason: typeof form.reason === "string" ? form.reason : "",

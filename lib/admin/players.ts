@@ -1,6 +1,6 @@
 import "server-only";
+import { assertStaff, type Viewer } from "@/lib/auth/staff";
 import { pool } from "@/lib/db";
-import { assertAdmin, type Viewer } from "./access";
 import { type AuditEntry, auditForPlayer } from "./audit";
 import { type LedgerRow, listTransactions } from "./transactions";
 
@@ -17,7 +17,7 @@ export interface PlayerListRow {
 
 /** Search by id (exact), email or nick (substring, case-insensitive); newest players first. */
 export async function searchPlayers(viewer: Viewer, q: string | undefined, limit = 50): Promise<PlayerListRow[]> {
-  assertAdmin(viewer);
+  assertStaff(viewer);
   const params: unknown[] = [limit];
   let where = "";
   if (q) {
@@ -85,7 +85,7 @@ export interface PlayerDetail {
 }
 
 export async function loadPlayer(viewer: Viewer, playerId: number, idleMinutes: number): Promise<PlayerDetail | null> {
-  const admin = assertAdmin(viewer);
+  const admin = assertStaff(viewer);
   const p = await pool.query<{
     id: number;
     email: string;

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { AdminAccessError, assertAdmin } from "@/lib/admin/access";
 import { callbackHealth, codeBreakdown, listCallbacks } from "@/lib/admin/callbacks";
 import { activePlayers, biggestWins, ggrByDay, ggrByGame, loadDashboard, stuckRounds } from "@/lib/admin/dashboard";
 import { adjustBalanceAs, revokeSessionsAs, setBlockedAs } from "@/lib/admin/player-actions";
@@ -9,6 +8,7 @@ import { loadPlayer, searchPlayers } from "@/lib/admin/players";
 import { findRounds, loadRound } from "@/lib/admin/rounds";
 import { listTransactions, transactionsCsvStream, transactionTotals } from "@/lib/admin/transactions";
 import type { SessionPlayer } from "@/lib/auth/guards";
+import { assertStaff, PERMISSIONS, StaffAccessError } from "@/lib/auth/staff";
 import { balanceOf, liveSession, pool } from "../wallet/harness";
 import { viewers } from "./helpers";
 
@@ -22,19 +22,22 @@ beforeAll(async () => {
   await victim.bet("1.00", { round_id: "A1" });
 });
 
-describe("assertAdmin", () => {
+describe("assertStaff, the one role check", () => {
   it.each<[string, () => SessionPlayer | null, number | null]>([
     ["anonymous", () => null, 401],
     ["player", () => player, 403],
+    ["blocked player", () => ({ ...player, blocked: true }), 403],
     ["blocked admin", () => ({ ...admin, blocked: true }), 403],
     ["admin", () => admin, null],
-  ])("%s", (_n, viewer, status) => {
-    if (status === null) expect(assertAdmin(viewer())).toBe(admin);
-    else expect(() => assertAdmin(viewer())).toThrow(expect.objectContaining({ status }));
+  ])("%s, for every permission", (_n, viewer, status) => {
+    for (const permission of [undefined, ...PERMISSIONS]) {
+      if (status === null) expect(assertStaff(viewer(), permission)).toBe(admin);
+      else expect(() => assertStaff(viewer(), permission)).toThrow(expect.objectContaining({ status }));
+    }
   });
 });
 
-describe("no loader, export or action runs for anonymous or player viewers", () => {
+describe("no loader, export or action runs for anonymous, player or blocked-admin viewers", () => {
   const calls: [string, (v: SessionPlayer | null) => Promise<unknown> | unknown][] = [
     ["listTransactions", (v) => listTransactions(v, {})],
     ["transactionTotals", (v) => transactionTotals(v, {})],
@@ -60,9 +63,10 @@ describe("no loader, export or action runs for anonymous or player viewers", () 
     for (const [viewer, status] of [
       [null, 401],
       [player, 403],
+      [{ ...admin, blocked: true }, 403],
     ] as const) {
       const attempt = async () => call(viewer);
-      await expect(attempt()).rejects.toBeInstanceOf(AdminAccessError);
+      await expect(attempt()).rejects.toBeInstanceOf(StaffAccessError);
       await expect(attempt()).rejects.toMatchObject({ status });
     }
     // …and an admin gets through.
@@ -78,8 +82,8 @@ describe("no loader, export or action runs for anonymous or player viewers", () 
   });
 });
 
-/** Every admin route file checks the role itself, not only the layout. */
-describe("every admin entry point calls its guard", () => {
+/** Every admin route file checks the role itself, not only the layout (the HTTP proof is e2e/admin-guard.spec.ts). */
+describe("every admin entry point calls the one guard", () => {
   const root = path.resolve(import.meta.dirname, "../../app/admin");
   const files = (dir: string): string[] =>
     readdirSync(dir).flatMap((f) => {
@@ -89,20 +93,23 @@ describe("every admin entry point calls its guard", () => {
   const all = files(root);
   it.each(all.filter((f) => f.endsWith("page.tsx") || f.endsWith("layout.tsx")).map((f) => [path.relative(root, f)]))("page %s", (rel) => {
     const src = readFileSync(path.join(root, rel), "utf8");
-    // adminForPage redirects anonymous viewers and calls forbidden() (HTTP 403) for non-admins.
-    expect(src).toMatch(/const admin = await adminForPage\(/);
+    // staffPage redirects anonymous viewers and calls forbidden() (HTTP 403) for everyone else without the permission.
+    expect(src).toMatch(/const admin = await staffPage\(/);
   });
   it.each(all.filter((f) => f.endsWith("route.ts")).map((f) => [path.relative(root, f)]))("route %s", (rel) => {
     const src = readFileSync(path.join(root, rel), "utf8");
-    expect(src).toMatch(/const admin = await adminOrResponse\(\);\s+if \(admin instanceof Response\) return admin;/);
+    // Every exported method is wrapped: `export const GET = staffRoute("<permission>", …)`.
+    const methods = [...src.matchAll(/export (?:async function|const) (GET|POST|PUT|PATCH|DELETE)\b(.*)/g)];
+    expect(methods.length).toBeGreaterThan(0);
+    for (const [, name, rest] of methods) expect(rest, name).toMatch(/^ = staffRoute\("[\w.]+", /);
   });
   it.each(all.filter((f) => f.endsWith("actions.ts")).map((f) => [path.relative(root, f)]))("actions %s", (rel) => {
     const src = readFileSync(path.join(root, rel), "utf8");
     expect(src.startsWith('"use server"')).toBe(true);
-    // Each exported action runs through `run`, which passes the freshly read viewer to an *As function.
+    // Each exported action runs through `run`, i.e. staffAction (the viewer read fresh), then an *As function.
     const exported = [...src.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{\s*\n\s*(.*)/g)];
     expect(exported.length).toBeGreaterThan(0);
-    for (const [, name, body] of exported) expect(body, name).toMatch(/^return run\(\w+, \(viewer\) => \w+As\(viewer,/);
-    expect(src).toMatch(/await fn\(await currentPlayer\(\)\)/);
+    for (const [, name, body] of exported) expect(body, name).toMatch(/^return run\(\w+, "[\w.]+", \(staff\) =>/);
+    expect(src).toMatch(/return staffAction\(\s*permission,/);
   });
 });

@@ -1,16 +1,14 @@
 import { parseTransactionFilters, transactionsCsvStream } from "@/lib/admin/transactions";
-import { adminOrResponse } from "@/lib/auth/guards";
+import { staffRoute } from "@/lib/auth/staff-guard";
 
 /** CSV of the filtered ledger, streamed in keyset batches (same filters as the page's URL). */
-export async function GET(req: Request): Promise<Response> {
-  const admin = await adminOrResponse();
-  if (admin instanceof Response) return admin;
+export const GET = staffRoute("backoffice.export", async (staff, req: Request): Promise<Response> => {
   const url = new URL(req.url);
   const { filters, errors } = parseTransactionFilters(Object.fromEntries(url.searchParams));
   // An export silently widened by a dropped filter would be wrong data: refuse instead.
   if (errors.length) return Response.json({ error: "Invalid filters", details: errors }, { status: 400 });
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  return new Response(transactionsCsvStream(admin, filters), {
+  return new Response(transactionsCsvStream(staff, filters), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="transactions-${stamp}.csv"`,
@@ -18,4 +16,4 @@ export async function GET(req: Request): Promise<Response> {
       "x-content-type-options": "nosniff",
     },
   });
-}
+});

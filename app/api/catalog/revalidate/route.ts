@@ -1,11 +1,9 @@
 import { revalidatePath } from "next/cache";
-import { adminOrResponse } from "@/lib/auth/guards";
+import { staffRoute } from "@/lib/auth/staff-guard";
 import { CatalogUnavailableError, revalidateCatalog } from "@/lib/catalog";
 
-/** Admins: reload the catalog from the provider now. The last good copy stays if it fails. */
-export async function POST(): Promise<Response> {
-  const admin = await adminOrResponse();
-  if (admin instanceof Response) return admin;
+/** Staff: reload the catalog from the provider now. The last good copy stays if it fails. */
+export const POST = staffRoute("catalog.reload", async (): Promise<Response> => {
   try {
     const snap = await revalidateCatalog();
     revalidatePath("/"); // the lobby's static HTML
@@ -14,4 +12,4 @@ export async function POST(): Promise<Response> {
     if (err instanceof CatalogUnavailableError) return Response.json({ error: err.message }, { status: 503 });
     throw err;
   }
-}
+});
