@@ -37,7 +37,7 @@ test("a blocked admin is refused by every page, route handler and server action"
   // Server action, from the page loaded before the block: refused, and the target is untouched.
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Block player" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Staff only" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Not allowed for your role" })).toBeVisible();
   const target = await pool.query<{ blocked: boolean }>(`SELECT blocked FROM players WHERE id = $1`, [targetId]);
   expect(target.rows[0]?.blocked).toBe(false);
   const audit = await pool.query(`SELECT 1 FROM admin_actions WHERE admin_id = $1`, [adminId]);
@@ -49,7 +49,7 @@ test("a blocked admin is refused by every page, route handler and server action"
   expect(exported.headers()["content-type"]).toContain("application/json");
   const reload = await page.request.post("/api/catalog/revalidate");
   expect(reload.status()).toBe(403);
-  expect(await reload.json()).toEqual({ error: expect.stringContaining("Staff only") });
+  expect(await reload.json()).toEqual({ error: expect.stringContaining("Not allowed") });
 
   // Pages (and the layout): HTTP 403 with the forbidden view, for every back-office page.
   for (const path of [

@@ -27,7 +27,6 @@ import { type Child, killLeftovers, recordPids, startChild, stopChild, waitForHt
  *                                      secrets, provider URL pointing at a closed port → {url}
  * Everything stops on SIGTERM/SIGINT; a run after a kill -9 cleans up what the last one left.
  */
-const ROOT = path.resolve(import.meta.dirname, "..");
 const APP_PORT = Number(process.env.E2E_PORT ?? 3100);
 const CONTROL_PORT = Number(process.env.E2E_CONTROL_PORT ?? 3199);
 const DIST_DIR = process.env.E2E_DIST_DIR ?? ".next-test";

@@ -7,7 +7,7 @@ export interface SessionPlayer {
   email: string;
   nick: string;
   currency: string;
-  role: "player" | "admin";
+  role: "player" | "admin" | "finance" | "support" | "auditor";
   blocked: boolean;
   language: string | null;
 }
@@ -30,4 +30,4 @@ export async function requirePlayer(callbackUrl = "/"): Promise<SessionPlayer> {
   return player;
 }
 
-// The back office's one guard is in ./staff.ts (the check) and ./staff-guard.ts (entry points).
+// The back office's one guard: lib/admin/permissions.ts (the check) and lib/admin/guard.ts (entry points).

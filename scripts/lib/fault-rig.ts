@@ -333,7 +333,12 @@ export function streamSpins(
     }
     return { spins, failed };
   })();
-  return { stop: () => void (stopped = true), done };
+  return {
+    stop: () => {
+      stopped = true;
+    },
+    done,
+  };
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

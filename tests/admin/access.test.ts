@@ -3,12 +3,12 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { callbackHealth, codeBreakdown, listCallbacks } from "@/lib/admin/callbacks";
 import { activePlayers, biggestWins, ggrByDay, ggrByGame, loadDashboard, stuckRounds } from "@/lib/admin/dashboard";
+import { AdminAccessError, assertCan, PERMISSIONS, type Permission } from "@/lib/admin/permissions";
 import { adjustBalanceAs, revokeSessionsAs, setBlockedAs } from "@/lib/admin/player-actions";
 import { loadPlayer, searchPlayers } from "@/lib/admin/players";
 import { findRounds, loadRound } from "@/lib/admin/rounds";
 import { listTransactions, transactionsCsvStream, transactionTotals } from "@/lib/admin/transactions";
 import type { SessionPlayer } from "@/lib/auth/guards";
-import { assertStaff, PERMISSIONS, StaffAccessError } from "@/lib/auth/staff";
 import { balanceOf, liveSession, pool } from "../wallet/harness";
 import { viewers } from "./helpers";
 
@@ -22,7 +22,8 @@ beforeAll(async () => {
   await victim.bet("1.00", { round_id: "A1" });
 });
 
-describe("assertStaff, the one role check", () => {
+describe("assertCan, the one role check", () => {
+  const every = Object.keys(PERMISSIONS) as Permission[];
   it.each<[string, () => SessionPlayer | null, number | null]>([
     ["anonymous", () => null, 401],
     ["player", () => player, 403],
@@ -30,9 +31,9 @@ describe("assertStaff, the one role check", () => {
     ["blocked admin", () => ({ ...admin, blocked: true }), 403],
     ["admin", () => admin, null],
   ])("%s, for every permission", (_n, viewer, status) => {
-    for (const permission of [undefined, ...PERMISSIONS]) {
-      if (status === null) expect(assertStaff(viewer(), permission)).toBe(admin);
-      else expect(() => assertStaff(viewer(), permission)).toThrow(expect.objectContaining({ status }));
+    for (const permission of every) {
+      if (status === null) expect(assertCan(viewer(), permission)).toBe(admin);
+      else expect(() => assertCan(viewer(), permission)).toThrow(expect.objectContaining({ status }));
     }
   });
 });
@@ -66,7 +67,7 @@ describe("no loader, export or action runs for anonymous, player or blocked-admi
       [{ ...admin, blocked: true }, 403],
     ] as const) {
       const attempt = async () => call(viewer);
-      await expect(attempt()).rejects.toBeInstanceOf(StaffAccessError);
+      await expect(attempt()).rejects.toBeInstanceOf(AdminAccessError);
       await expect(attempt()).rejects.toMatchObject({ status });
     }
     // …and an admin gets through.
@@ -82,8 +83,8 @@ describe("no loader, export or action runs for anonymous, player or blocked-admi
   });
 });
 
-/** Every admin route file checks the role itself, not only the layout (the HTTP proof is e2e/admin-guard.spec.ts). */
-describe("every admin entry point calls the one guard", () => {
+/** Every admin route file checks the role itself, not only the layout (over HTTP: e2e/admin-guard.spec.ts). */
+describe("every admin entry point calls the one guard (lib/admin/guard.ts)", () => {
   const root = path.resolve(import.meta.dirname, "../../app/admin");
   const files = (dir: string): string[] =>
     readdirSync(dir).flatMap((f) => {
@@ -93,23 +94,24 @@ describe("every admin entry point calls the one guard", () => {
   const all = files(root);
   it.each(all.filter((f) => f.endsWith("page.tsx") || f.endsWith("layout.tsx")).map((f) => [path.relative(root, f)]))("page %s", (rel) => {
     const src = readFileSync(path.join(root, rel), "utf8");
-    // staffPage redirects anonymous viewers and calls forbidden() (HTTP 403) for everyone else without the permission.
-    expect(src).toMatch(/const admin = await staffPage\(/);
+    // staffForPage redirects anonymous viewers and calls forbidden() (HTTP 403) for the others.
+    expect(src).toMatch(/const (admin|staff) = await staffForPage\([^,]+, "[\w.]+"\);/);
   });
-  it.each(all.filter((f) => f.endsWith("route.ts")).map((f) => [path.relative(root, f)]))("route %s", (rel) => {
+  // Staff-only handlers outside /admin are listed here by hand.
+  const staffRoutes = [...all.filter((f) => f.endsWith("route.ts")), path.resolve(root, "../api/catalog/revalidate/route.ts")];
+  it.each(staffRoutes.map((f) => [path.relative(root, f)]))("route %s", (rel) => {
     const src = readFileSync(path.join(root, rel), "utf8");
-    // Every exported method is wrapped: `export const GET = staffRoute("<permission>", …)`.
-    const methods = [...src.matchAll(/export (?:async function|const) (GET|POST|PUT|PATCH|DELETE)\b(.*)/g)];
-    expect(methods.length).toBeGreaterThan(0);
-    for (const [, name, rest] of methods) expect(rest, name).toMatch(/^ = staffRoute\("[\w.]+", /);
+    expect(src).toMatch(
+      /const (admin|staff) = await staffOrResponse\("[\w.]+"\);\s+if \((admin|staff) instanceof Response\) return (admin|staff);/,
+    );
   });
   it.each(all.filter((f) => f.endsWith("actions.ts")).map((f) => [path.relative(root, f)]))("actions %s", (rel) => {
     const src = readFileSync(path.join(root, rel), "utf8");
     expect(src.startsWith('"use server"')).toBe(true);
-    // Each exported action runs through `run`, i.e. staffAction (the viewer read fresh), then an *As function.
+    // Each exported action runs through `run` = staffAction (viewer read fresh, permission checked), then an *As function.
     const exported = [...src.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{\s*\n\s*(.*)/g)];
     expect(exported.length).toBeGreaterThan(0);
-    for (const [, name, body] of exported) expect(body, name).toMatch(/^return run\(\w+, "[\w.]+", \(staff\) =>/);
+    for (const [, name, body] of exported) expect(body, name).toMatch(/^return run\(\w+, "[\w.]+", \(staff, ctx\) =>/);
     expect(src).toMatch(/return staffAction\(\s*permission,/);
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { exactAmount } from "@/lib/admin/format";
+import { AdminAccessError } from "@/lib/admin/permissions";
 import {
   CSV_COLUMNS,
   listTransactions,
@@ -9,7 +10,6 @@ import {
   transactionTotals,
 } from "@/lib/admin/transactions";
 import type { SessionPlayer } from "@/lib/auth/guards";
-import { StaffAccessError } from "@/lib/auth/staff";
 import { adjustBalance } from "@/lib/wallet/adjust";
 import { liveSession, pool } from "../wallet/harness";
 import { parseCsv, readText, viewers } from "./helpers";
@@ -180,8 +180,8 @@ describe("transactions access", () => {
       [player, 403],
     ] as const) {
       await expect(listTransactions(viewer, {})).rejects.toMatchObject({ status });
-      await expect(transactionTotals(viewer, {})).rejects.toBeInstanceOf(StaffAccessError);
-      expect(() => transactionsCsvStream(viewer, {})).toThrow(StaffAccessError);
+      await expect(transactionTotals(viewer, {})).rejects.toBeInstanceOf(AdminAccessError);
+      expect(() => transactionsCsvStream(viewer, {})).toThrow(AdminAccessError);
     }
   });
 });

@@ -15,14 +15,14 @@ import {
   Time,
 } from "@/components/admin/ui";
 import { CALLBACK_METHODS, callbackHealth, codeBreakdown, listCallbacks, parseCallbackFilters } from "@/lib/admin/callbacks";
+import { staffForPage } from "@/lib/admin/guard";
 import { param, queryString, type SearchParams } from "@/lib/admin/search-params";
-import { staffPage } from "@/lib/auth/staff-guard";
 import { CODE_MESSAGES } from "@/lib/webgames/codes";
 
 export const metadata: Metadata = { title: "Callbacks" };
 
 export default async function CallbacksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const admin = await staffPage("/admin/callbacks");
+  const admin = await staffForPage("/admin/callbacks", "callbacks.view");
   const sp = await searchParams;
   const { filters, errors } = parseCallbackFilters(sp);
   const cursor = param(sp, "cursor");

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { A, Badge, buttonClass, inputClass, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
 import { displayAmount } from "@/lib/admin/format";
+import { staffForPage } from "@/lib/admin/guard";
 import { searchPlayers } from "@/lib/admin/players";
 import { param, type SearchParams } from "@/lib/admin/search-params";
-import { staffPage } from "@/lib/auth/staff-guard";
 
 export const metadata: Metadata = { title: "Players" };
 
 export default async function PlayersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const admin = await staffPage("/admin/players");
+  const admin = await staffForPage("/admin/players", "players.view");
   const q = param(await searchParams, "q")?.slice(0, 200);
   const players = await searchPlayers(admin, q);
   return (

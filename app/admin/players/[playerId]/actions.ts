@@ -1,18 +1,25 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionState, adjustBalanceAs, revokeSessionsAs, setBlockedAs } from "@/lib/admin/player-actions";
+import { headers } from "next/headers";
+import { staffAction } from "@/lib/admin/guard";
+import type { Permission } from "@/lib/admin/permissions";
+import { type ActionContext, type ActionState, adjustBalanceAs, revokeSessionsAs, setBlockedAs } from "@/lib/admin/player-actions";
 import type { SessionPlayer } from "@/lib/auth/guards";
-import type { Permission } from "@/lib/auth/staff";
-import { staffAction } from "@/lib/auth/staff-guard";
+import { clientIp } from "@/lib/callbacks/client-ip";
+import { env } from "@/lib/env";
 
-// Thin wrappers: staffAction reads the viewer fresh and checks it; each *As function checks the
-// same permission again with that viewer (so the loaders are safe when called from anywhere).
-async function run(playerId: number, permission: Permission, fn: (staff: SessionPlayer) => Promise<ActionState>): Promise<ActionState> {
+// Thin wrappers: staffAction reads the viewer fresh and checks the permission; each *As function
+// checks it again with that viewer (so the same checks are exercised by tests without a request).
+async function run(
+  playerId: number,
+  permission: Permission,
+  fn: (staff: SessionPlayer, ctx: ActionContext) => Promise<ActionState>,
+): Promise<ActionState> {
   return staffAction(
     permission,
     async (staff) => {
-      const state = await fn(staff);
+      const state = await fn(staff, { ip: clientIp(await headers(), env.TRUSTED_PROXY_HOPS) });
       if (state.status === "ok") revalidatePath(`/admin/players/${playerId}`);
       return state;
     },
@@ -21,15 +28,15 @@ async function run(playerId: number, permission: Permission, fn: (staff: Session
 }
 
 export async function adjustBalanceAction(playerId: number, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return run(playerId, "money.adjust", (staff) =>
-    adjustBalanceAs(staff, playerId, { amount: formData.get("amount"), reason: formData.get("reason") }),
+  return run(playerId, "adjustments.request", (staff, ctx) =>
+    adjustBalanceAs(staff, playerId, { amount: formData.get("amount"), reason: formData.get("reason") }, ctx),
   );
 }
 
 export async function setBlockedAction(playerId: number, blocked: boolean, _prev: ActionState): Promise<ActionState> {
-  return run(playerId, "players.block", (staff) => setBlockedAs(staff, playerId, blocked));
+  return run(playerId, "players.block", (staff, ctx) => setBlockedAs(staff, playerId, blocked, ctx));
 }
 
 export async function revokeSessionsAction(playerId: number, _prev: ActionState): Promise<ActionState> {
-  return run(playerId, "players.revoke_sessions", (staff) => revokeSessionsAs(staff, playerId));
+  return run(playerId, "players.revokeSessions", (staff, ctx) => revokeSessionsAs(staff, playerId, ctx));
 }

@@ -1,8 +1,10 @@
+import { staffOrResponse } from "@/lib/admin/guard";
 import { parseTransactionFilters, transactionsCsvStream } from "@/lib/admin/transactions";
-import { staffRoute } from "@/lib/auth/staff-guard";
 
 /** CSV of the filtered ledger, streamed in keyset batches (same filters as the page's URL). */
-export const GET = staffRoute("backoffice.export", async (staff, req: Request): Promise<Response> => {
+export async function GET(req: Request): Promise<Response> {
+  const staff = await staffOrResponse("transactions.export");
+  if (staff instanceof Response) return staff;
   const url = new URL(req.url);
   const { filters, errors } = parseTransactionFilters(Object.fromEntries(url.searchParams));
   // An export silently widened by a dropped filter would be wrong data: refuse instead.
@@ -16,4 +18,4 @@ export const GET = staffRoute("backoffice.export", async (staff, req: Request): 
       "x-content-type-options": "nosniff",
     },
   });
-});
+}

@@ -1,9 +1,11 @@
 import { revalidatePath } from "next/cache";
-import { staffRoute } from "@/lib/auth/staff-guard";
+import { staffOrResponse } from "@/lib/admin/guard";
 import { CatalogUnavailableError, revalidateCatalog } from "@/lib/catalog";
 
-/** Staff: reload the catalog from the provider now. The last good copy stays if it fails. */
-export const POST = staffRoute("catalog.reload", async (): Promise<Response> => {
+/** Staff holding catalog.manage: reload the catalog from the provider now. The last good copy stays if it fails. */
+export async function POST(): Promise<Response> {
+  const staff = await staffOrResponse("catalog.manage");
+  if (staff instanceof Response) return staff;
   try {
     const snap = await revalidateCatalog();
     revalidatePath("/"); // the lobby's static HTML
@@ -12,4 +14,4 @@ export const POST = staffRoute("catalog.reload", async (): Promise<Response> => 
     if (err instanceof CatalogUnavailableError) return Response.json({ error: err.message }, { status: 503 });
     throw err;
   }
-});
+}
