@@ -1,7 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db";
-import { assertAdmin, type Viewer } from "./access";
 import { exactAmount } from "./format";
+import { assertCan, type Viewer } from "./permissions";
 import { foldOldDays } from "./reports";
 
 export interface GgrPoint {
@@ -62,7 +62,7 @@ const DAY_PARAM = `now() - make_interval(days => $1)`;
  * 10 ms at a million ledger rows, and equal to a recount (tests/admin/reports.test.ts).
  */
 export async function ggrByDay(viewer: Viewer, days = 14): Promise<GgrPoint[]> {
-  assertAdmin(viewer);
+  assertCan(viewer, "dashboard.view");
   await foldOldDays();
   const res = await pool.query<{ day: string; currency: string; bets: string; wins: string; ggr: string }>(
     `SELECT to_char(day, 'YYYY-MM-DD') AS day, currency, sum(bets)::text AS bets, sum(wins)::text AS wins, (sum(bets) - sum(wins))::text AS ggr
@@ -81,7 +81,7 @@ export async function ggrByDay(viewer: Viewer, days = 14): Promise<GgrPoint[]> {
 
 /** GGR per game and currency over the last `days` UTC days (rollup; rounds = rounds opened). */
 export async function ggrByGame(viewer: Viewer, days = 14): Promise<GameGgr[]> {
-  assertAdmin(viewer);
+  assertCan(viewer, "dashboard.view");
   await foldOldDays();
   const res = await pool.query<{ game_id: number; currency: string; rounds: string; bets: string; wins: string; ggr: string }>(
     `SELECT game_id, currency, sum(rounds)::text AS rounds, sum(bets)::text AS bets, sum(wins)::text AS wins,
@@ -102,7 +102,7 @@ export async function ggrByGame(viewer: Viewer, days = 14): Promise<GameGgr[]> {
 
 /** Distinct players who placed a bet today and in the last 7 UTC days (today included), from report_player_days. */
 export async function activePlayers(viewer: Viewer): Promise<{ d1: number; d7: number }> {
-  assertAdmin(viewer);
+  assertCan(viewer, "dashboard.view");
   const res = await pool.query<{ d1: string; d7: string }>(
     `SELECT count(*) FILTER (WHERE day = (now() AT TIME ZONE 'UTC')::date)::text AS d1, count(DISTINCT player_id)::text AS d7
      FROM report_player_days WHERE day > (now() AT TIME ZONE 'UTC')::date - 7`,
@@ -112,7 +112,7 @@ export async function activePlayers(viewer: Viewer): Promise<{ d1: number; d7: n
 
 /** Rounds open for more than an hour: the provider never closed them (lost Debit, crashed game). */
 export async function stuckRounds(viewer: Viewer): Promise<{ count: number; oldest: StuckRound[] }> {
-  assertAdmin(viewer);
+  assertCan(viewer, "dashboard.view");
   const [count, rows] = await Promise.all([
     pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM rounds WHERE status = 'open' AND opened_at < now() - interval '1 hour'`),
     pool.query<{
@@ -145,7 +145,7 @@ export async function stuckRounds(viewer: Viewer): Promise<{ count: number; olde
 
 /** Top 5 wins per currency: a ranking across currencies would compare unlike units. */
 export async function biggestWins(viewer: Viewer, days = 14): Promise<BigWin[]> {
-  assertAdmin(viewer);
+  assertCan(viewer, "dashboard.view");
   const res = await pool.query<{
     id: string;
     created_at: Date;
@@ -183,7 +183,7 @@ export async function biggestWins(viewer: Viewer, days = 14): Promise<BigWin[]> 
  * is grouped by currency: amounts in different currencies are never added together.
  */
 export async function loadDashboard(viewer: Viewer, days = 14): Promise<Dashboard> {
-  assertAdmin(viewer);
+  assertCan(viewer, "dashboard.view");
   const [byDay, byGame, active, stuck, wins] = await Promise.all([
     ggrByDay(viewer, days),
     ggrByGame(viewer, days),

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { DecisionButtons } from "@/components/admin/decision-buttons";
 import { A, Badge, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
 import { approvalThreshold, listAdjustmentRequests } from "@/lib/admin/adjustments";
-import { staffForPage } from "@/lib/admin/page-access";
+import { staffForPage } from "@/lib/admin/guard";
 import { can } from "@/lib/admin/permissions";
 import { formatMoney } from "@/lib/wallet/money";
 import { approveAction, rejectAction } from "./actions";

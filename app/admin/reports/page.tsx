@@ -13,7 +13,7 @@ import {
   Table,
   Td,
 } from "@/components/admin/ui";
-import { staffForPage } from "@/lib/admin/page-access";
+import { staffForPage } from "@/lib/admin/guard";
 import { can } from "@/lib/admin/permissions";
 import { activityReport, GGR_DIMENSIONS, ggrReport, parseReportQuery } from "@/lib/admin/reports";
 import { queryString, type SearchParams } from "@/lib/admin/search-params";

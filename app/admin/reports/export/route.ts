@@ -1,4 +1,4 @@
-import { staffOrResponse } from "@/lib/admin/page-access";
+import { staffOrResponse } from "@/lib/admin/guard";
 import { ggrCsv, parseReportQuery } from "@/lib/admin/reports";
 
 /** The GGR report as CSV, same parameters as the page (from, to, by). */
