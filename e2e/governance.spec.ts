@@ -1,3 +1,4 @@
+import type { Browser } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 import { generate } from "otplib";
 import { pool } from "@/lib/db";
@@ -27,7 +28,7 @@ async function signOut(page: import("@playwright/test").Page) {
 
 test("staff enrol a second factor at first sign-in; later sign-ins need a fresh code, a replayed one is refused", async ({ page }) => {
   test.setTimeout(90_000);
-  const who = await newStaff("admin");
+  const who = await newStaff("support");
   await page.goto(`/signin?callbackUrl=${encodeURIComponent("/admin")}`);
   await page.getByLabel("Email").fill(who.email);
   await page.getByLabel("Password").fill(who.password);
@@ -133,4 +134,116 @@ test("the audit trail: an auditor verifies it, a row edited in SQL is reported a
   }
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Chain intact" })).toBeVisible();
+});
+
+/** What each role may open: HTTP status of the real pages and exports, signed in through the second factor. */
+const MATRIX: Record<"admin" | "finance" | "support" | "auditor", Record<string, number>> = {
+  admin: {
+    "/admin": 200,
+    "/admin/players": 200,
+    "/admin/audit": 200,
+    "/admin/reports": 200,
+    "/admin/adjustments": 200,
+    "/admin/audit/export": 200,
+    "/admin/reports/export": 200,
+    "/admin/transactions/export": 200,
+  },
+  finance: {
+    "/admin": 200,
+    "/admin/players": 200,
+    "/admin/audit": 403,
+    "/admin/reports": 200,
+    "/admin/adjustments": 200,
+    "/admin/audit/export": 403,
+    "/admin/reports/export": 200,
+    "/admin/transactions/export": 200,
+  },
+  support: {
+    "/admin": 200,
+    "/admin/players": 200,
+    "/admin/audit": 403,
+    "/admin/reports": 403,
+    "/admin/adjustments": 403,
+    "/admin/audit/export": 403,
+    "/admin/reports/export": 403,
+    "/admin/transactions/export": 403,
+  },
+  auditor: {
+    "/admin": 200,
+    "/admin/players": 200,
+    "/admin/audit": 200,
+    "/admin/reports": 200,
+    "/admin/adjustments": 200,
+    "/admin/audit/export": 200,
+    "/admin/reports/export": 200,
+    "/admin/transactions/export": 200,
+  },
+};
+
+for (const role of ["admin", "finance", "support", "auditor"] as const) {
+  test(`role ${role}: opens what it may, gets 403 elsewhere, sees only its own controls`, async ({ page }) => {
+    const who = await newStaff(role);
+    const target = await createPlayer({
+      email: `e2e-target-${role}-${Date.now()}@test.local`,
+      password: "player123",
+      nick: "Target",
+      currency: "EUR",
+      openingBalance: "10.00",
+    });
+    await signIn(page, who, { callbackUrl: "/admin" });
+    for (const [url, status] of Object.entries(MATRIX[role])) {
+      const res = await page.request.get(url, { maxRedirects: 0 });
+      expect(`${url} ${res.status()}`).toBe(`${url} ${status}`);
+    }
+    await page.goto(`/admin/players/${target.id}`);
+    const block = page.getByRole("button", { name: "Block player" });
+    const adjust = page.getByRole("button", { name: "Adjust balance" });
+    await expect(block).toHaveCount(role === "admin" || role === "support" ? 1 : 0);
+    await expect(adjust).toHaveCount(role === "admin" || role === "finance" ? 1 : 0);
+  });
+}
+
+async function staffPage(browser: Browser, role: "finance" | "admin") {
+  const who = await newStaff(role);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, who, { callbackUrl: "/admin" });
+  return { who, page, context };
+}
+
+test("four eyes: a finance member's 250.00 adjustment waits; a second one approves; the ledger names both", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const target = await createPlayer({
+    email: `e2e-4eyes-${Date.now()}@test.local`,
+    password: "player123",
+    nick: "Four Eyes",
+    currency: "EUR",
+    openingBalance: "10.00",
+  });
+  const a = await staffPage(browser, "finance");
+  await a.page.goto(`/admin/players/${target.id}`);
+  await a.page.getByLabel(/Amount/).fill("250.00");
+  await a.page.getByLabel(/Reason/).fill("tournament prize");
+  await a.page.getByRole("button", { name: "Adjust balance" }).click();
+  await expect(a.page.getByRole("status").filter({ hasText: "waits for a second" })).toBeVisible();
+  await expect(a.page.getByTestId("player-balance")).toHaveText("10.00 EUR");
+  const requestId = /request #(\d+)/.exec((await a.page.getByRole("status").filter({ hasText: "waits" }).textContent()) ?? "")?.[1];
+  // The requester sees it pending but cannot decide it.
+  await a.page.goto("/admin/adjustments");
+  await expect(a.page.locator(`[data-request-id="${requestId}"]`)).toContainText("another member decides");
+
+  const b = await staffPage(browser, "finance");
+  await b.page.goto("/admin/adjustments");
+  await b.page.getByRole("button", { name: `Approve request #${requestId}` }).click();
+  await expect(b.page.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+  await b.page.goto(`/admin/players/${target.id}`);
+  await expect(b.page.getByTestId("player-balance")).toHaveText("260.00 EUR");
+  const entry = await pool.query(
+    `SELECT l.amount::text, q.email AS requested_by, d.email AS approved_by FROM ledger_entries l
+     JOIN players q ON q.id = l.admin_id JOIN players d ON d.id = l.approved_by WHERE l.player_id = $1 ORDER BY l.id DESC LIMIT 1`,
+    [target.id],
+  );
+  expect(entry.rows[0]).toEqual({ amount: "250.00000000", requested_by: a.who.email, approved_by: b.who.email });
+  await a.context.close();
+  await b.context.close();
 });
