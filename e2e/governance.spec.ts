@@ -69,6 +69,8 @@ test("staff enrol a second factor at first sign-in; later sign-ins need a fresh 
   await page.getByLabel("Authentication code").fill(await freshCode(who.email));
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(/\/admin$/);
+  // The staff member sees their own previous sign-in (the enrolment), with its address.
+  await expect(page.getByTestId("previous-sign-in")).toContainText(/Previous sign-in \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC from 127\.0\.0\.1/);
 
   // A recovery code works instead of the app, once.
   await signOut(page);

@@ -4,6 +4,8 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { SignOutButton } from "@/components/admin/sign-out-button";
 import { staffForPage } from "@/lib/admin/guard";
 import { can } from "@/lib/admin/permissions";
+import { sessionState } from "@/lib/auth/guards";
+import { previousSignIn } from "@/lib/auth/two-factor";
 
 export const metadata: Metadata = { title: { default: "Back office", template: "%s · Back office" }, robots: { index: false } };
 
@@ -11,6 +13,8 @@ export const metadata: Metadata = { title: { default: "Back office", template: "
 // pages render in parallel, so this one alone protects nothing).
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const admin = await staffForPage("/admin", "backoffice.enter");
+  // The staff member's own previous sign-in (time and address), so a sign-in they did not make shows.
+  const previous = await previousSignIn(admin.id, (await sessionState())?.sessionId);
   return (
     <div className="min-h-dvh">
       <header className="border-b border-surface-border bg-surface-raised">
@@ -24,6 +28,12 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <div className="flex items-center gap-2 text-xs text-zinc-400">
             <span>
               {admin.email} ({admin.role})
+            </span>
+            ·
+            <span data-testid="previous-sign-in">
+              {previous
+                ? `Previous sign-in ${previous.at.replace("T", " ").slice(0, 16)} UTC from ${previous.ip ?? "an unknown address"}`
+                : "First sign-in"}
             </span>
             ·
             <Link href="/" className="hover:text-white">

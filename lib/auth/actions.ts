@@ -11,7 +11,7 @@ import { createPlayer, EmailTakenError } from "@/lib/players/create-player";
 import { auth, signIn, signOut } from "./auth";
 import { clearLoginFailures, LOGIN_MAX_FAILURES_PER_IP, loginIpKey, loginKey, loginLimitState, recordLoginFailure } from "./rate-limit";
 import { type FormState, safeCallbackUrl, signInSchema, signUpSchema } from "./schemas";
-import { requiresSecondFactor } from "./two-factor";
+import { endPass, requiresSecondFactor } from "./two-factor";
 
 type SignInField = "email" | "password";
 type SignUpField = "email" | "password" | "nick" | "currency";
@@ -101,6 +101,6 @@ async function needsSecondFactor(email: string): Promise<boolean> {
 /** Clears the session cookie and its second-factor pass; the caller refreshes its view (client-side header) and navigates. */
 export async function signOutAction(): Promise<void> {
   const session = await auth();
-  if (session?.sid) await pool.query(`DELETE FROM second_factor_passes WHERE session_id = $1`, [session.sid]);
+  if (session?.sid) await endPass(session.sid);
   await signOut({ redirect: false });
 }

@@ -1,10 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { clientIp } from "@/lib/callbacks/client-ip";
+import { env } from "@/lib/env";
 import { sessionState } from "./guards";
 import { safeCallbackUrl } from "./schemas";
-import { confirmEnrolment, disableOwnSecondFactor, verifySecondFactor } from "./two-factor";
+import { confirmEnrolment, disableOwnSecondFactor, type SignInContext, verifySecondFactor } from "./two-factor";
+
+async function signInContext(): Promise<SignInContext> {
+  const h = await headers();
+  return { ip: clientIp(h, env.TRUSTED_PROXY_HOPS), userAgent: h.get("user-agent") };
+}
 
 /** Form states of the second-factor forms (useActionState). */
 export interface SecondFactorFormState {
@@ -28,7 +36,7 @@ export async function confirmEnrolmentAction(_prev: SecondFactorFormState, form:
   if (state.secondFactor === "challenge") return { message: "Two-factor sign-in is already set up for this account." };
   const code = text(form, "code").trim();
   if (!/^\d{6}$/.test(code)) return { fieldErrors: { code: ["Enter the 6-digit code from your authenticator app."] } };
-  const res = await confirmEnrolment(state.player.id, state.sessionId, code);
+  const res = await confirmEnrolment(state.player.id, state.sessionId, code, await signInContext());
   if (!res.ok) return res.reason === "invalid" ? { fieldErrors: { code: [res.message] } } : { message: res.message };
   // No revalidatePath here: refreshing the enrolment page now would redirect past the recovery codes.
   return { done: true, recoveryCodes: res.recoveryCodes };
@@ -41,7 +49,7 @@ export async function verifySecondFactorAction(_prev: SecondFactorFormState, for
   const code = text(form, "code").trim();
   const recoveryCode = text(form, "recoveryCode").trim();
   if (!recoveryCode && !/^\d{6}$/.test(code)) return { fieldErrors: { code: ["Enter the 6-digit code from your authenticator app."] } };
-  const res = await verifySecondFactor(state.player.id, state.sessionId, recoveryCode ? { recoveryCode } : { code });
+  const res = await verifySecondFactor(state.player.id, state.sessionId, recoveryCode ? { recoveryCode } : { code }, await signInContext());
   if (!res.ok) return res.reason === "invalid" ? { fieldErrors: { code: [res.message] } } : { message: res.message };
   redirect(safeCallbackUrl(text(form, "callbackUrl")));
 }

@@ -76,7 +76,8 @@ export async function secondFactorStatus(
   if (sessionId) {
     const maxAgeHours = isStaffRole(p.role) ? STAFF_PASS_HOURS : 24 * 7;
     const r = await pool.query(
-      `SELECT 1 FROM second_factor_passes WHERE session_id = $1 AND player_id = $2 AND verified_at > now() - make_interval(hours => $3)`,
+      `SELECT 1 FROM second_factor_passes
+       WHERE session_id = $1 AND player_id = $2 AND ended_at IS NULL AND verified_at > now() - make_interval(hours => $3)`,
       [sessionId, p.id, maxAgeHours],
     );
     if (r.rowCount) return "passed";
@@ -146,16 +147,47 @@ async function checkCode(secret: string, code: string, lastStep: string | null):
   return res.valid && "timeStep" in res ? res.timeStep : null;
 }
 
-async function recordPass(tx: pg.PoolClient, sessionId: string, playerId: number, method: "totp" | "recovery" | "enrolment") {
+/** Where a sign-in came from (recorded with its pass; staff see their previous one). */
+export interface SignInContext {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+async function recordPass(
+  tx: pg.PoolClient,
+  sessionId: string,
+  playerId: number,
+  method: "totp" | "recovery" | "enrolment",
+  ctx: SignInContext,
+) {
   await tx.query(
-    `INSERT INTO second_factor_passes (session_id, player_id, method) VALUES ($1, $2, $3)
-     ON CONFLICT (session_id) DO UPDATE SET player_id = EXCLUDED.player_id, method = EXCLUDED.method, verified_at = now()`,
-    [sessionId, playerId, method],
+    `INSERT INTO second_factor_passes (session_id, player_id, method, ip, user_agent) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (session_id) DO UPDATE SET player_id = EXCLUDED.player_id, method = EXCLUDED.method, verified_at = now(),
+       ip = EXCLUDED.ip, user_agent = EXCLUDED.user_agent, ended_at = NULL`,
+    [sessionId, playerId, method, ctx.ip ?? null, ctx.userAgent?.slice(0, 300) ?? null],
   );
 }
 
+/** The staff member's sign-in before this one (time and address), for the back office header. */
+export async function previousSignIn(
+  playerId: number,
+  currentSessionId: string | undefined,
+): Promise<{ at: string; ip: string | null } | null> {
+  const r = await pool.query<{ verified_at: Date; ip: string | null }>(
+    `SELECT verified_at, ip FROM second_factor_passes WHERE player_id = $1 AND session_id <> $2 ORDER BY verified_at DESC LIMIT 1`,
+    [playerId, currentSessionId ?? ""],
+  );
+  const row = r.rows[0];
+  return row ? { at: row.verified_at.toISOString(), ip: row.ip } : null;
+}
+
+/** Sign-out: this session's pass no longer admits anyone (the row stays as history). */
+export async function endPass(sessionId: string): Promise<void> {
+  await pool.query(`UPDATE second_factor_passes SET ended_at = now() WHERE session_id = $1 AND ended_at IS NULL`, [sessionId]);
+}
+
 /** The first code from the app confirms the pending secret: it becomes the factor, ten recovery codes are issued (returned once). */
-export async function confirmEnrolment(playerId: number, sessionId: string, code: string): Promise<VerifyOutcome> {
+export async function confirmEnrolment(playerId: number, sessionId: string, code: string, ctx: SignInContext = {}): Promise<VerifyOutcome> {
   return inTransaction(async (tx) => {
     const r = await tx.query<{ totp_pending_secret: string | null }>(`SELECT totp_pending_secret FROM players WHERE id = $1 FOR UPDATE`, [
       playerId,
@@ -176,7 +208,7 @@ export async function confirmEnrolment(playerId: number, sessionId: string, code
       playerId,
       codes.map(hashRecoveryCode),
     ]);
-    await recordPass(tx, sessionId, playerId, "enrolment");
+    await recordPass(tx, sessionId, playerId, "enrolment", ctx);
     return { ok: true, recoveryCodes: codes };
   });
 }
@@ -186,6 +218,7 @@ export async function verifySecondFactor(
   playerId: number,
   sessionId: string,
   input: { code?: string; recoveryCode?: string },
+  ctx: SignInContext = {},
 ): Promise<VerifyOutcome> {
   return inTransaction(async (tx) => {
     const r = await tx.query<{ totp_secret: string | null; totp_last_step: string | null }>(
@@ -202,7 +235,7 @@ export async function verifySecondFactor(
         [playerId, hashRecoveryCode(input.recoveryCode)],
       );
       if (!used.rowCount) return fail(tx, playerId);
-      await recordPass(tx, sessionId, playerId, "recovery");
+      await recordPass(tx, sessionId, playerId, "recovery", ctx);
       return { ok: true };
     }
     const step = await checkCode(decryptSecret(row.totp_secret), (input.code ?? "").trim(), row.totp_last_step);
@@ -213,7 +246,7 @@ export async function verifySecondFactor(
       [playerId, step],
     );
     if (!moved.rowCount) return fail(tx, playerId);
-    await recordPass(tx, sessionId, playerId, "totp");
+    await recordPass(tx, sessionId, playerId, "totp", ctx);
     return { ok: true };
   });
 }
@@ -233,7 +266,7 @@ async function clearFactor(tx: pg.PoolClient, playerId: number): Promise<void> {
   );
   await tx.query(`DELETE FROM recovery_codes WHERE player_id = $1`, [playerId]);
   // Every session of theirs that passed the factor must pass (enrol) again.
-  await tx.query(`DELETE FROM second_factor_passes WHERE player_id = $1`, [playerId]);
+  await tx.query(`UPDATE second_factor_passes SET ended_at = now() WHERE player_id = $1 AND ended_at IS NULL`, [playerId]);
 }
 
 /** An admin resets someone else's second factor (lost phone): they enrol again at their next sign-in. Audited. */

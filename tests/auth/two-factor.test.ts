@@ -6,7 +6,9 @@ import {
   beginEnrolment,
   confirmEnrolment,
   decryptSecret,
+  endPass,
   MAX_FAILURES,
+  previousSignIn,
   remainingRecoveryCodes,
   resetSecondFactorAs,
   secondFactorStatus,
@@ -102,6 +104,25 @@ describe("later sign-ins", () => {
     expect(results.filter((r) => !r.ok && r.reason === "limited")).toHaveLength(12 - MAX_FAILURES);
     const right = await codeAt(secret, enrolledStep + 1);
     expect(await verifySecondFactor(staff.id, randomUUID(), { code: right })).toMatchObject({ ok: false, reason: "limited" });
+  });
+});
+
+describe("previous sign-in", () => {
+  it("a staff member sees the sign-in before the current one (time and address); signing out ends a pass but keeps it as history", async () => {
+    const { staff, sid, secret, enrolledStep } = await enrolled("finance");
+    expect(await previousSignIn(staff.id, sid)).toBeNull();
+    await endPass(sid);
+    expect(await status(staff.id, sid)).toBe("challenge");
+    const sid2 = randomUUID();
+    expect(
+      await verifySecondFactor(staff.id, sid2, { code: await codeAt(secret, enrolledStep + 1) }, { ip: "127.0.0.44", userAgent: "x" }),
+    ).toEqual({
+      ok: true,
+    });
+    const prev = await previousSignIn(staff.id, randomUUID());
+    expect(prev).toMatchObject({ ip: "127.0.0.44" });
+    const first = await previousSignIn(staff.id, sid2);
+    expect(first?.ip).toBeNull();
   });
 });
 

@@ -22,15 +22,19 @@ CREATE UNIQUE INDEX "recovery_codes_player_id_code_hash_key" ON "recovery_codes"
 ALTER TABLE "recovery_codes" ADD CONSTRAINT "recovery_codes_player_id_fkey" FOREIGN KEY ("player_id") REFERENCES "players"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Sign-in sessions (the `sid` in the session cookie) that passed the second factor. The guards
--- accept a staff member, or a player who turned two-factor on, only with a row here for the
--- cookie's sid (staff: verified within the last 12 hours). Resetting someone's factor deletes theirs.
+-- accept a staff member, or a player who turned two-factor on, only with a live row here for the
+-- cookie's sid (not ended; staff: verified within the last 12 hours). Signing out or a factor reset
+-- ends the rows; they stay as the history of completed sign-ins ("previous sign-in" for staff).
 CREATE TABLE "second_factor_passes" (
   "session_id" TEXT NOT NULL,
   "player_id" INTEGER NOT NULL,
   "method" TEXT NOT NULL,
   "verified_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "ip" TEXT,
+  "user_agent" TEXT,
+  "ended_at" TIMESTAMPTZ(3),
   CONSTRAINT "second_factor_passes_pkey" PRIMARY KEY ("session_id"),
   CONSTRAINT "second_factor_passes_method_check" CHECK ("method" IN ('totp', 'recovery', 'enrolment'))
 );
-CREATE INDEX "second_factor_passes_player_id_idx" ON "second_factor_passes"("player_id");
+CREATE INDEX "second_factor_passes_player_id_verified_at_idx" ON "second_factor_passes"("player_id", "verified_at" DESC);
 ALTER TABLE "second_factor_passes" ADD CONSTRAINT "second_factor_passes_player_id_fkey" FOREIGN KEY ("player_id") REFERENCES "players"("id") ON DELETE CASCADE ON UPDATE CASCADE;
