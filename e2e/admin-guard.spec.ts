@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { pool } from "@/lib/db";
 import { createPlayer } from "@/lib/players/create-player";
+import { signIn } from "./support/auth";
 
 /**
  * The one admin guard over real HTTP, on each kind of entry point: an admin who is blocked while
@@ -23,10 +24,8 @@ test("a blocked admin is refused by every page, route handler and server action"
     currency: "EUR",
   });
 
-  await page.goto(`/signin?callbackUrl=${encodeURIComponent(`/admin/players/${targetId}`)}`);
-  await page.getByLabel("Email").fill(admin.email);
-  await page.getByLabel("Password").fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  // Password, then the second factor (enrolled through the page: staff always have one).
+  await signIn(page, admin, { callbackUrl: `/admin/players/${targetId}` });
   await expect(page).toHaveURL(new RegExp(`/admin/players/${targetId}$`));
   await expect(page.getByRole("button", { name: "Block player" })).toBeVisible();
   // While not blocked, the handlers answer (the guard is not refusing everyone).
