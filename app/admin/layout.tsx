@@ -23,7 +23,12 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <Link href="/admin" className="font-semibold text-white">
               Back office
             </Link>
-            <AdminNav audit={can(admin, "audit.view")} adjustments={can(admin, "adjustments.view")} reports={can(admin, "reports.view")} />
+            <AdminNav
+              audit={can(admin, "audit.view")}
+              adjustments={can(admin, "adjustments.view")}
+              reports={can(admin, "reports.view")}
+              staff={can(admin, "staff.view")}
+            />
           </div>
           <div className="flex items-center gap-2 text-xs text-zinc-400">
             <span>

@@ -12,12 +12,23 @@ const LINKS = [
   { href: "/admin/reports", label: "Reports", only: "reports" },
   { href: "/admin/adjustments", label: "Approvals", only: "adjustments" },
   { href: "/admin/audit", label: "Audit", only: "audit" },
+  { href: "/admin/staff", label: "Staff", only: "staff" },
 ] as const;
 
 /** Links the viewer's role may open (decided on the server by lib/admin/permissions.ts). */
-export function AdminNav({ audit, adjustments, reports }: { audit: boolean; adjustments: boolean; reports: boolean }) {
+export function AdminNav({
+  audit,
+  adjustments,
+  reports,
+  staff,
+}: {
+  audit: boolean;
+  adjustments: boolean;
+  reports: boolean;
+  staff: boolean;
+}) {
   const path = usePathname();
-  const allowed = { audit, adjustments, reports };
+  const allowed = { audit, adjustments, reports, staff };
   return (
     <nav aria-label="Back office" className="flex flex-wrap gap-1">
       {LINKS.filter((l) => !("only" in l) || allowed[l.only]).map((l) => {
