@@ -1,9 +1,8 @@
 import type { Browser } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 import { generate } from "otplib";
-import { pool } from "@/lib/db";
-import { createPlayer } from "@/lib/players/create-player";
 import { enrolSecondFactor, freshCode, signIn, signUp } from "./support/auth";
+import { closeDb, db, makeAccount } from "./support/staff";
 
 /**
  * Governance in a real browser: staff sign in with a password and then a second factor (enrolment
@@ -11,15 +10,10 @@ import { enrolSecondFactor, freshCode, signIn, signUp } from "./support/auth";
  * meets its permissions, and the audit trail is tampered with in SQL and caught by "Verify".
  */
 test.afterAll(async () => {
-  await pool.end();
+  await closeDb();
 });
 
-let n = 0;
-async function newStaff(role: "admin" | "finance" | "support" | "auditor") {
-  const who = { email: `e2e-${role}-${Date.now()}-${process.pid}-${++n}@test.local`, password: "staff-password" };
-  await createPlayer({ ...who, nick: `E2E ${role}`, currency: "EUR", role });
-  return who;
-}
+const newStaff = (role: "admin" | "finance" | "support" | "auditor") => makeAccount({ role });
 
 async function signOut(page: import("@playwright/test").Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -115,15 +109,19 @@ test("the audit trail: an auditor verifies it, a row edited in SQL is reported a
   await expect(page.getByRole("status").filter({ hasText: "Chain intact" })).toBeVisible();
 
   // A row to tamper with (the trigger chains it like any other) and one after it.
-  const staffId = (await pool.query(`SELECT id FROM players WHERE email = $1`, [auditor.email])).rows[0].id as number;
+  const staffId = (await (await db()).query(`SELECT id FROM players WHERE email = $1`, [auditor.email])).rows[0].id as number;
   const target = (
-    await pool.query(
+    await (
+      await db()
+    ).query(
       `INSERT INTO admin_actions (admin_id, action, details) VALUES ($1, 'revoke_sessions', '{"revoked": 0}') RETURNING id::text, details`,
       [staffId],
     )
   ).rows[0] as { id: string; details: unknown };
-  await pool.query(`INSERT INTO admin_actions (admin_id, action, details) VALUES ($1, 'revoke_sessions', '{"revoked": 0}')`, [staffId]);
-  const client = await pool.connect();
+  await (await db()).query(`INSERT INTO admin_actions (admin_id, action, details) VALUES ($1, 'revoke_sessions', '{"revoked": 0}')`, [
+    staffId,
+  ]);
+  const client = await (await db()).connect();
   try {
     await client.query(`ALTER TABLE admin_actions DISABLE TRIGGER admin_actions_no_update_delete`);
     await client.query(`UPDATE admin_actions SET details = '{"tampered": true}'::jsonb WHERE id = $1`, [target.id]);
@@ -141,6 +139,7 @@ test("the audit trail: an auditor verifies it, a row edited in SQL is reported a
 /** What each role may open: HTTP status of the real pages and exports, signed in through the second factor. */
 const MATRIX: Record<"admin" | "finance" | "support" | "auditor", Record<string, number>> = {
   admin: {
+    "/admin/staff": 200,
     "/admin": 200,
     "/admin/players": 200,
     "/admin/audit": 200,
@@ -151,6 +150,7 @@ const MATRIX: Record<"admin" | "finance" | "support" | "auditor", Record<string,
     "/admin/transactions/export": 200,
   },
   finance: {
+    "/admin/staff": 403,
     "/admin": 200,
     "/admin/players": 200,
     "/admin/audit": 403,
@@ -161,6 +161,7 @@ const MATRIX: Record<"admin" | "finance" | "support" | "auditor", Record<string,
     "/admin/transactions/export": 200,
   },
   support: {
+    "/admin/staff": 403,
     "/admin": 200,
     "/admin/players": 200,
     "/admin/audit": 403,
@@ -171,6 +172,7 @@ const MATRIX: Record<"admin" | "finance" | "support" | "auditor", Record<string,
     "/admin/transactions/export": 403,
   },
   auditor: {
+    "/admin/staff": 200,
     "/admin": 200,
     "/admin/players": 200,
     "/admin/audit": 200,
@@ -185,13 +187,7 @@ const MATRIX: Record<"admin" | "finance" | "support" | "auditor", Record<string,
 for (const role of ["admin", "finance", "support", "auditor"] as const) {
   test(`role ${role}: opens what it may, gets 403 elsewhere, sees only its own controls`, async ({ page }) => {
     const who = await newStaff(role);
-    const target = await createPlayer({
-      email: `e2e-target-${role}-${Date.now()}@test.local`,
-      password: "player123",
-      nick: "Target",
-      currency: "EUR",
-      openingBalance: "10.00",
-    });
+    const target = await makeAccount({ balance: "10.00", tag: "target" });
     await signIn(page, who, { callbackUrl: "/admin" });
     for (const [url, status] of Object.entries(MATRIX[role])) {
       const res = await page.request.get(url, { maxRedirects: 0 });
@@ -215,13 +211,7 @@ async function staffPage(browser: Browser, role: "finance" | "admin") {
 
 test("four eyes: a finance member's 250.00 adjustment waits; a second one approves; the ledger names both", async ({ browser }) => {
   test.setTimeout(90_000);
-  const target = await createPlayer({
-    email: `e2e-4eyes-${Date.now()}@test.local`,
-    password: "player123",
-    nick: "Four Eyes",
-    currency: "EUR",
-    openingBalance: "10.00",
-  });
+  const target = await makeAccount({ balance: "10.00", tag: "4eyes" });
   const a = await staffPage(browser, "finance");
   await a.page.goto(`/admin/players/${target.id}`);
   await a.page.getByLabel(/Amount/).fill("250.00");
@@ -237,10 +227,12 @@ test("four eyes: a finance member's 250.00 adjustment waits; a second one approv
   const b = await staffPage(browser, "finance");
   await b.page.goto("/admin/adjustments");
   await b.page.getByRole("button", { name: `Approve request #${requestId}` }).click();
-  await expect(b.page.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+  // Decided: it leaves the pending list and shows among the decisions, approved by b.
+  await expect(b.page.locator(`[data-request-id="${requestId}"]`)).toHaveCount(0);
+  await expect(b.page.getByRole("row").filter({ hasText: a.who.email }).filter({ hasText: "approved" })).toContainText(b.who.email);
   await b.page.goto(`/admin/players/${target.id}`);
   await expect(b.page.getByTestId("player-balance")).toHaveText("260.00 EUR");
-  const entry = await pool.query(
+  const entry = await (await db()).query(
     `SELECT l.amount::text, q.email AS requested_by, d.email AS approved_by FROM ledger_entries l
      JOIN players q ON q.id = l.admin_id JOIN players d ON d.id = l.approved_by WHERE l.player_id = $1 ORDER BY l.id DESC LIMIT 1`,
     [target.id],
