@@ -7,8 +7,9 @@ import { z } from "zod";
 import { clientIp } from "@/lib/callbacks/client-ip";
 import { env } from "@/lib/env";
 import { createPlayer, EmailTakenError } from "@/lib/players/create-player";
-import { signIn, signOut } from "./auth";
-import { clearLoginFailures, LOGIN_MAX_FAILURES_PER_IP, loginIpKey, loginKey, loginLimitState, recordLoginFailure } from "./rate-limit";
+import { SignInThrottled, signIn, signOut } from "./auth";
+import { PasswordWorkBusyError } from "./password";
+import { hitThrottle, signUpRules } from "./rate-limit";
 import { type FormState, safeCallbackUrl, signInSchema, signUpSchema } from "./schemas";
 
 type SignInField = "email" | "password";
@@ -19,8 +20,18 @@ const text = (form: FormData, key: string) => {
   return typeof v === "string" ? v : undefined;
 };
 
-function minutesUntil(at: Date): number {
-  return Math.max(1, Math.ceil((at.getTime() - Date.now()) / 60_000));
+function minutesUntil(at: Date | null): number {
+  return at ? Math.max(1, Math.ceil((at.getTime() - Date.now()) / 60_000)) : 15;
+}
+
+const BUSY = "The server is busy right now. Please try again in a moment.";
+
+/** The form's words for what Auth.js's authorize refused (lib/auth/auth.ts). */
+function signInRefusal(err: AuthError): string {
+  if (err instanceof SignInThrottled)
+    return `Too many failed sign-in attempts. Please wait ${minutesUntil(err.retryAt)} min and try again.`;
+  if ((err as { code?: string }).code === "busy") return BUSY;
+  return "Wrong email or password.";
 }
 
 export async function signInAction(_prev: FormState<SignInField>, form: FormData): Promise<FormState<SignInField>> {
@@ -32,28 +43,14 @@ export async function signInAction(_prev: FormState<SignInField>, form: FormData
   const values = { email: text(form, "email") ?? "" };
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState<SignInField>["fieldErrors"], values };
 
-  const ip = clientIp(await headers(), env.TRUSTED_PROXY_HOPS);
-  const key = loginKey(parsed.data.email, ip);
-  const ipKey = loginIpKey(ip);
-  const [limit, ipLimit] = await Promise.all([loginLimitState(key), loginLimitState(ipKey, new Date(), LOGIN_MAX_FAILURES_PER_IP)]);
-  const retryAt = [limit, ipLimit].filter((l) => l.limited && l.retryAt).map((l) => l.retryAt!.getTime());
-  if (retryAt.length > 0) {
-    return {
-      message: `Too many failed sign-in attempts. Please wait ${minutesUntil(new Date(Math.max(...retryAt)))} min and try again.`,
-      values,
-    };
-  }
+  // The limits (per email + address, per address) are counted inside Auth.js's authorize, so they
+  // hold for Auth.js's own endpoint too.
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (err) {
-    if (err instanceof AuthError) {
-      await Promise.all([recordLoginFailure(key), recordLoginFailure(ipKey)]);
-      return { message: "Wrong email or password.", values };
-    }
+    if (err instanceof AuthError) return { message: signInRefusal(err), values };
     throw err;
   }
-  // Only this account's count: a valid login must not reset the per-address count.
-  await clearLoginFailures(key);
   // Outside the try: redirect() works by throwing.
   redirect(safeCallbackUrl(parsed.data.callbackUrl));
 }
@@ -69,6 +66,10 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
   const values = { email: raw.email ?? "", nick: raw.nick ?? "", currency: raw.currency ?? "" };
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState<SignUpField>["fieldErrors"], values };
+  const gate = await hitThrottle(signUpRules(clientIp(await headers(), env.TRUSTED_PROXY_HOPS)));
+  if (gate.limited) {
+    return { message: `Too many new accounts from your network. Please wait ${minutesUntil(gate.retryAt)} min and try again.`, values };
+  }
   try {
     await createPlayer({
       email: parsed.data.email,
@@ -79,9 +80,17 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
   } catch (err) {
     if (err instanceof EmailTakenError)
       return { fieldErrors: { email: ["An account with this email already exists. Sign in instead."] }, values };
+    if (err instanceof PasswordWorkBusyError) return { message: BUSY, values };
     throw err;
   }
-  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+  try {
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+  } catch (err) {
+    // The account exists; only the automatic sign-in failed (busy or throttled): say so.
+    if (err instanceof AuthError)
+      return { message: `Your account is ready. ${signInRefusal(err).replace("Wrong email or password.", "Please sign in.")}`, values };
+    throw err;
+  }
   redirect(safeCallbackUrl(parsed.data.callbackUrl));
 }
 
