@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 /** How long a request may wait for a free slot before it is told to try again. */
-const MAX_WAIT_MS = 2_000;
+const MAX_WAIT_MS = 5_000;
 
 /** Password work refused because PASSWORD_WORK_CONCURRENCY slots and the queue are all taken. */
 export class PasswordWorkBusyError extends Error {
