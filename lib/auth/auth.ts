@@ -4,6 +4,7 @@ import { z } from "zod";
 import { clientIp } from "@/lib/callbacks/client-ip";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { authLogger } from "./logger";
 import { PasswordWorkBusyError, verifyPassword } from "./password";
 import { forgiveSignIn, hitThrottle, signInRules } from "./rate-limit";
 import { safeRedirectPath } from "./redirect";
@@ -79,6 +80,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
   // URLs come from AUTH_URL, which lib/env.ts sets to APP_URL: Host and X-Forwarded-* are not used.
   trustHost: true,
+  logger: authLogger,
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
   pages: { signIn: "/signin" },
   providers: [
