@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/env";
 import { LOCALE_COOKIE, LOCALE_HEADER, resolveRequestLocale } from "@/lib/i18n/locales";
+import { REQUEST_ID_HEADER, requestId } from "@/lib/request-id";
 import { securityHeaders } from "@/lib/security/headers";
 
 /**
@@ -22,16 +23,20 @@ const NOT_LOCALIZED = /^\/(?:admin(?:\/|$)|api\/|_next\/)|\.[^/]+$/;
 const NEXT_INTL_HEADER = "x-next-intl-locale";
 
 export function proxy(req: NextRequest): NextResponse {
-  const request = new Headers(req.headers);
-  // Never trust these from the client.
-  request.delete(LOCALE_HEADER);
-  request.delete(NEXT_INTL_HEADER);
+  // Every request gets an id (lib/request-id.ts), passed to the page or handler and echoed back.
+  const id = requestId(req.headers);
+  const forwarded = new Headers(req.headers);
+  forwarded.set(REQUEST_ID_HEADER, id);
+  // The locale headers are the proxy's own: never trusted from the client.
+  forwarded.delete(LOCALE_HEADER);
+  forwarded.delete(NEXT_INTL_HEADER);
   if (!NOT_LOCALIZED.test(req.nextUrl.pathname)) {
     const locale = resolveRequestLocale(req.cookies.get(LOCALE_COOKIE)?.value, req.headers.get("accept-language"));
-    request.set(LOCALE_HEADER, locale);
-    request.set(NEXT_INTL_HEADER, locale);
+    forwarded.set(LOCALE_HEADER, locale);
+    forwarded.set(NEXT_INTL_HEADER, locale);
   }
-  const res = NextResponse.next({ request: { headers: request } });
+  const res = NextResponse.next({ request: { headers: forwarded } });
+  res.headers.set(REQUEST_ID_HEADER, id);
   for (const [key, value] of headers) res.headers.set(key, value);
   return res;
 }

@@ -15,6 +15,7 @@ export function AccountNav() {
   const pathname = usePathname();
   const router = useRouter();
   // The layout survives navigations (e.g. the redirect after signing in): re-ask who we are.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is not read, it is the trigger (one re-check per navigation)
   useEffect(() => {
     void mutate();
   }, [pathname, mutate]);
@@ -34,7 +35,7 @@ export function AccountNav() {
   }
   return (
     <>
-      {player.role === "admin" ? (
+      {player.role !== "player" ? (
         <ButtonLink href="/admin" variant="ghost" size="sm" prefetch={false}>
           {t("admin")}
         </ButtonLink>
