@@ -3,9 +3,12 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { clientIp } from "@/lib/callbacks/client-ip";
 import { env } from "@/lib/env";
+import { translateFieldErrors } from "@/lib/i18n/field-errors";
+import { requestLocale, syncLocaleOnSignIn } from "@/lib/i18n/player-locale";
 import { createPlayer, EmailTakenError } from "@/lib/players/create-player";
 import { SignInThrottled, signIn, signOut } from "./auth";
 import { PasswordWorkBusyError } from "./password";
@@ -24,14 +27,13 @@ function minutesUntil(at: Date | null): number {
   return at ? Math.max(1, Math.ceil((at.getTime() - Date.now()) / 60_000)) : 15;
 }
 
-const BUSY = "The server is busy right now. Please try again in a moment.";
+type AuthT = Awaited<ReturnType<typeof getTranslations<"auth">>>;
 
 /** The form's words for what Auth.js's authorize refused (lib/auth/auth.ts). */
-function signInRefusal(err: AuthError): string {
-  if (err instanceof SignInThrottled)
-    return `Too many failed sign-in attempts. Please wait ${minutesUntil(err.retryAt)} min and try again.`;
-  if ((err as { code?: string }).code === "busy") return BUSY;
-  return "Wrong email or password.";
+function signInRefusal(t: AuthT, err: AuthError, wrongCredentials = t("wrongCredentials")): string {
+  if (err instanceof SignInThrottled) return t("tooManyAttempts", { minutes: minutesUntil(err.retryAt) });
+  if ((err as { code?: string }).code === "busy") return t("busy");
+  return wrongCredentials;
 }
 
 export async function signInAction(_prev: FormState<SignInField>, form: FormData): Promise<FormState<SignInField>> {
@@ -41,16 +43,18 @@ export async function signInAction(_prev: FormState<SignInField>, form: FormData
     callbackUrl: text(form, "callbackUrl"),
   });
   const values = { email: text(form, "email") ?? "" };
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState<SignInField>["fieldErrors"], values };
+  if (!parsed.success) return { fieldErrors: await translateFieldErrors<SignInField>(z.flattenError(parsed.error).fieldErrors), values };
+  const t = await getTranslations("auth");
 
   // The limits (per email + address, per address) are counted inside Auth.js's authorize, so they
   // hold for Auth.js's own endpoint too.
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (err) {
-    if (err instanceof AuthError) return { message: signInRefusal(err), values };
+    if (err instanceof AuthError) return { message: signInRefusal(t, err), values };
     throw err;
   }
+  await syncLocaleOnSignIn(parsed.data.email);
   // Outside the try: redirect() works by throwing.
   redirect(safeCallbackUrl(parsed.data.callbackUrl));
 }
@@ -65,30 +69,28 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
   };
   const values = { email: raw.email ?? "", nick: raw.nick ?? "", currency: raw.currency ?? "" };
   const parsed = signUpSchema.safeParse(raw);
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState<SignUpField>["fieldErrors"], values };
+  if (!parsed.success) return { fieldErrors: await translateFieldErrors<SignUpField>(z.flattenError(parsed.error).fieldErrors), values };
+  const t = await getTranslations("auth");
   const gate = await hitThrottle(signUpRules(clientIp(await headers(), env.TRUSTED_PROXY_HOPS)));
-  if (gate.limited) {
-    return { message: `Too many new accounts from your network. Please wait ${minutesUntil(gate.retryAt)} min and try again.`, values };
-  }
+  if (gate.limited) return { message: t("tooManySignUps", { minutes: minutesUntil(gate.retryAt) }), values };
   try {
     await createPlayer({
       email: parsed.data.email,
       password: parsed.data.password,
       nick: parsed.data.nick,
       currency: parsed.data.currency,
+      language: await requestLocale(),
     });
   } catch (err) {
-    if (err instanceof EmailTakenError)
-      return { fieldErrors: { email: ["An account with this email already exists. Sign in instead."] }, values };
-    if (err instanceof PasswordWorkBusyError) return { message: BUSY, values };
+    if (err instanceof EmailTakenError) return { fieldErrors: { email: [t("emailTaken")] }, values };
+    if (err instanceof PasswordWorkBusyError) return { message: t("busy"), values };
     throw err;
   }
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (err) {
     // The account exists; only the automatic sign-in failed (busy or throttled): say so.
-    if (err instanceof AuthError)
-      return { message: `Your account is ready. ${signInRefusal(err).replace("Wrong email or password.", "Please sign in.")}`, values };
+    if (err instanceof AuthError) return { message: `${t("accountReadySignIn")} ${signInRefusal(t, err, "")}`.trim(), values };
     throw err;
   }
   redirect(safeCallbackUrl(parsed.data.callbackUrl));
