@@ -250,7 +250,9 @@ console.log(`
  ratio to baseline: ${ratio.toFixed(2)}  (goal ≥ 0.80: ${ratio >= 0.8 ? "met" : "NOT met"})
  p99: ${wallet.p99.toFixed(1)} ms = ${(wallet.p99 / baseline.p99).toFixed(2)}× the echo's  (goal ≤ 1.5×: ${wallet.p99 <= 1.5 * baseline.p99 ? "met" : "NOT met"})
  ledger entries in the database: ${a.ledger_total}${bouncer ? "; through PgBouncer (transaction mode)" : ""}
- machine load (1/5/15 min) at the end: ${loadavg().map((l) => l.toFixed(2)).join(" / ")} on ${cpus().length} cores
+ machine load (1/5/15 min) at the end: ${loadavg()
+   .map((l) => l.toFixed(2))
+   .join(" / ")} on ${cpus().length} cores
  answer codes: ${[...codes].map(([c, n]) => `${c}×${n}`).join(", ")}
 
  ledger audit: balances ≠ ledger sum: ${a.mismatched}, negative balances: ${a.negative}, duplicate keys: ${a.dupes},
