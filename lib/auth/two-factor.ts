@@ -1,5 +1,5 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
 import type pg from "pg";
 import QRCode from "qrcode";
@@ -113,18 +113,21 @@ export type VerifyOutcome =
   | { ok: true; recoveryCodes?: string[] }
   | { ok: false; reason: "invalid" | "limited" | "not-enrolling"; message: string };
 
-const failureKey = (playerId: number) => createHash("sha256").update(`\u0000second-factor\n${playerId}`).digest("hex");
-
 async function limited(tx: pg.PoolClient, playerId: number): Promise<boolean> {
   const r = await tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM login_failures WHERE key = $1 AND created_at > now() - make_interval(mins => $2)`,
-    [failureKey(playerId), FAILURE_WINDOW_MINUTES],
+    `SELECT count(*)::int AS n FROM second_factor_failures WHERE player_id = $1 AND created_at > now() - make_interval(mins => $2)`,
+    [playerId, FAILURE_WINDOW_MINUTES],
   );
   return (r.rows[0]?.n ?? 0) >= MAX_FAILURES;
 }
 
 async function fail(tx: pg.PoolClient, playerId: number): Promise<VerifyOutcome> {
-  await tx.query(`INSERT INTO login_failures (key) VALUES ($1)`, [failureKey(playerId)]);
+  await tx.query(`INSERT INTO second_factor_failures (player_id) VALUES ($1)`, [playerId]);
+  // Housekeeping, bounded: rows older than the window count for nothing.
+  await tx.query(`DELETE FROM second_factor_failures WHERE player_id = $1 AND created_at < now() - make_interval(mins => $2)`, [
+    playerId,
+    2 * FAILURE_WINDOW_MINUTES,
+  ]);
   return { ok: false, reason: "invalid", message: "That code is not valid. Check your authenticator app's clock and try again." };
 }
 

@@ -12,13 +12,11 @@ let admin: SessionPlayer;
 let support: SessionPlayer;
 let auditor: SessionPlayer;
 beforeAll(async () => {
-  [finance, finance2, admin, support, auditor] = await Promise.all([
-    staffViewer("finance"),
-    staffViewer("finance"),
-    staffViewer("admin"),
-    staffViewer("support"),
-    staffViewer("auditor"),
-  ]);
+  finance = await staffViewer("finance");
+  finance2 = await staffViewer("finance");
+  admin = await staffViewer("admin");
+  support = await staffViewer("support");
+  auditor = await staffViewer("auditor");
 });
 
 const requestIdOf = (message: string | undefined) => /request #(\d+)/.exec(message ?? "")?.[1] ?? "";

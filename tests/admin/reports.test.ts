@@ -35,13 +35,16 @@ async function pastRound(playerId: number, currency: string, gameId: number, ago
 
 beforeAll(async () => {
   finance = await staffViewer("finance");
-  const sessions = await Promise.all([
-    liveSession({ currency: "EUR", balance: "500.00", gameId: 11 }),
-    liveSession({ currency: "EUR", balance: "500.00", gameId: 12 }),
-    liveSession({ currency: "USD", balance: "500.00", gameId: 11 }),
-    liveSession({ currency: "BTC", balance: "1.00000000", gameId: 12 }),
-    ...Array.from({ length: 12 }, (_, i) => liveSession({ currency: "EUR", balance: "100.00", gameId: 11 + (i % 3) })),
-  ]);
+  // One at a time: password hashing is bounded per process (lib/auth/password.ts).
+  const specs = [
+    { currency: "EUR", balance: "500.00", gameId: 11 },
+    { currency: "EUR", balance: "500.00", gameId: 12 },
+    { currency: "USD", balance: "500.00", gameId: 11 },
+    { currency: "BTC", balance: "1.00000000", gameId: 12 },
+    ...Array.from({ length: 12 }, (_, i) => ({ currency: "EUR", balance: "100.00", gameId: 11 + (i % 3) })),
+  ];
+  const sessions: Awaited<ReturnType<typeof liveSession>>[] = [];
+  for (const spec of specs) sessions.push(await liveSession(spec));
   const [eur11, eur12, usd11, btc12] = sessions;
   // Rounds with one or more bets, wins, a losing round closed by a zero win, an open round.
   await eur11!.bet("10.00", { round_id: "a1" });

@@ -38,3 +38,13 @@ CREATE TABLE "second_factor_passes" (
 );
 CREATE INDEX "second_factor_passes_player_id_verified_at_idx" ON "second_factor_passes"("player_id", "verified_at" DESC);
 ALTER TABLE "second_factor_passes" ADD CONSTRAINT "second_factor_passes_player_id_fkey" FOREIGN KEY ("player_id") REFERENCES "players"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Wrong codes per account (5 per 15 minutes), counted under the account's row lock.
+CREATE TABLE "second_factor_failures" (
+  "id" BIGSERIAL NOT NULL,
+  "player_id" INTEGER NOT NULL,
+  "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  CONSTRAINT "second_factor_failures_pkey" PRIMARY KEY ("id")
+);
+CREATE INDEX "second_factor_failures_player_id_created_at_idx" ON "second_factor_failures"("player_id", "created_at");
+ALTER TABLE "second_factor_failures" ADD CONSTRAINT "second_factor_failures_player_id_fkey" FOREIGN KEY ("player_id") REFERENCES "players"("id") ON DELETE CASCADE ON UPDATE CASCADE;
