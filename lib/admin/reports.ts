@@ -123,8 +123,10 @@ async function loadCatalogInfo(): Promise<CatalogInfo> {
     catalogMemo = { at: Date.now(), info };
     return info;
   } catch {
-    // The provider's catalog is down and no snapshot exists: report by id, studio unknown.
-    return catalogMemo?.info ?? new Map();
+    // The provider's catalog is down and no snapshot exists: report by id, studio unknown, and
+    // try again in 5 minutes rather than on every report.
+    catalogMemo = { at: Date.now(), info: catalogMemo?.info ?? new Map() };
+    return catalogMemo.info;
   }
 }
 
