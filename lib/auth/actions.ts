@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
+import { sendVerificationMail } from "@/lib/accounts/verification";
 import { clientIp } from "@/lib/callbacks/client-ip";
 import { env } from "@/lib/env";
 import { createPlayer, EmailTakenError } from "@/lib/players/create-player";
@@ -69,18 +70,25 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
   const values = { email: raw.email ?? "", nick: raw.nick ?? "", currency: raw.currency ?? "" };
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState<SignUpField>["fieldErrors"], values };
+  let playerId: number;
   try {
-    await createPlayer({
+    ({ id: playerId } = await createPlayer({
       email: parsed.data.email,
       password: parsed.data.password,
       nick: parsed.data.nick,
       currency: parsed.data.currency,
-    });
+    }));
   } catch (err) {
     if (err instanceof EmailTakenError)
       return { fieldErrors: { email: ["An account with this email already exists. Sign in instead."] }, values };
     throw err;
   }
+  // The verification mail goes through the outbox; a failure here must not undo the sign-up.
+  await sendVerificationMail(playerId).catch((err: unknown) =>
+    console.error(
+      JSON.stringify({ level: "error", msg: "verification mail not queued", err: err instanceof Error ? err.message : String(err) }),
+    ),
+  );
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   redirect(safeCallbackUrl(parsed.data.callbackUrl));
 }

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { verifyPassword } from "./password";
+import { sessionStamp } from "./session-version";
+import { recordSignInOfRequest } from "./sign-in-record";
 
 /**
  * Auth.js v5, credentials only, JWT sessions. The token carries only the player's id: role and
@@ -23,19 +25,35 @@ export class InvalidLogin extends CredentialsSignin {
 // and a wrong password take the same time.
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$SDfkzThRpVLlIb0vLfvdqg$Uz1VdBa1IDPcCJhjo8/QhVk7aIGPruU7dhfGTzzvcfY";
 
-export async function checkCredentials(input: unknown): Promise<{ id: string; email: string; name: string } | null> {
+export async function checkCredentials(
+  input: unknown,
+): Promise<{ id: string; email: string; name: string; sessionVersion: number } | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const player = await prisma.player.findUnique({
     where: { email: parsed.data.email },
-    select: { id: true, email: true, nick: true, passwordHash: true },
+    select: { id: true, email: true, nick: true, passwordHash: true, sessionVersion: true },
   });
   const ok = await verifyPassword(player?.passwordHash ?? DUMMY_HASH, parsed.data.password);
   if (!player || !ok) return null;
-  return { id: String(player.id), email: player.email, name: player.nick };
+  return { id: String(player.id), email: player.email, name: player.nick, sessionVersion: player.sessionVersion };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+declare module "next-auth" {
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    sv?: string;
+  }
+}
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sv?: string;
+  }
+}
+
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   secret: env.AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
@@ -51,13 +69,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+    jwt({ token, user, trigger, session }) {
+      if (user?.id) {
+        token.sub = user.id;
+        // Session version (lib/auth/session-version.ts): checked by the guards on every request.
+        token.sv = sessionStamp(Number(user.id), user.sessionVersion ?? 0);
+      }
+      // unstable_update after a password change re-stamps this device. A stamp is an HMAC under
+      // AUTH_SECRET, so a client posting its own "update" cannot forge a valid one.
+      if (trigger === "update" && typeof (session as { sv?: unknown } | undefined)?.sv === "string") {
+        token.sv = (session as { sv: string }).sv;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.sv = token.sv;
       return session;
     },
+  },
+  events: {
+    // The security page lists recent sign-ins (time, address, browser).
+    signIn: ({ user }) => recordSignInOfRequest(Number(user.id)),
   },
 });

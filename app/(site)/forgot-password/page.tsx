@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { AuthCard } from "@/components/auth/auth-card";
+import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
+
+export const metadata: Metadata = { title: "Forgot password" };
+
+export default function ForgotPasswordPage() {
+  return (
+    <AuthCard title="Forgot your password?" subtitle="Enter the email of your account and we will send you a link to choose a new one.">
+      <ForgotPasswordForm />
+    </AuthCard>
+  );
+}
