@@ -27,7 +27,7 @@ function fieldErrors<T extends string>(error: z.ZodError): FormState<T>["fieldEr
 }
 
 /** The one answer of "Forgot password?", whether or not an account has the address. */
-export const RESET_REQUESTED =
+const RESET_REQUESTED =
   "If an account uses this email, a link to reset its password is on its way. It works once, for 30 minutes. Check your inbox (and the spam folder).";
 
 export async function requestPasswordResetAction(_prev: FormState<"email">, form: FormData): Promise<FormState<"email">> {
@@ -91,7 +91,8 @@ export async function changePasswordAction(_prev: FormState<ChangePasswordField>
   if (!r.ok) return { fieldErrors: { current: ["The current password is wrong"] } };
   // Every other session is over; this one gets the new version's stamp and stays signed in.
   await unstable_update({ sv: sessionStamp(player.id, r.sessionVersion) });
-  return { ok: true, message: "Password changed. Every other session was signed out." };
+  // Setting the cookie re-renders the page and drops the form's state: the notice travels in the URL.
+  redirect("/account/security?notice=password-changed");
 }
 
 type ChangeEmailField = "email" | "current";

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ResendVerification } from "@/components/account/resend-verification";
 import { ChangeEmailForm, ChangePasswordForm, SignOutEverywhereForm } from "@/components/account/security-forms";
 import { Card } from "@/components/ui/card";
+import { FormMessage } from "@/components/ui/field";
 import { describeBrowser, recentSignIns } from "@/lib/accounts/settings";
 import { isEmailVerified } from "@/lib/accounts/verification";
 import { requirePlayer } from "@/lib/auth/guards";
@@ -11,8 +12,13 @@ export const metadata: Metadata = { title: "Account security" };
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export default async function SecurityPage() {
+const NOTICES: Record<string, string> = {
+  "password-changed": "Password changed. Every other session was signed out; this one stays signed in.",
+};
+
+export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const player = await requirePlayer("/account/security");
+  const notice = NOTICES[(await searchParams).notice ?? ""];
   const [verified, signIns] = await Promise.all([isEmailVerified(player.id), recentSignIns(player.id)]);
   return (
     <div className="space-y-6">
@@ -24,6 +30,7 @@ export default async function SecurityPage() {
         </p>
         <h1 className="mt-2 text-2xl font-bold tracking-tight text-white">Account security</h1>
       </div>
+      {notice ? <FormMessage tone="success">{notice}</FormMessage> : null}
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Email">
           <p className="text-sm text-zinc-300">
