@@ -12,7 +12,7 @@ import { type Child, killLeftovers, recordPids, startChild, stopChild } from "./
  *  2. migrations, then the idempotent seed (demo accounts in the README);
  *  3. the provider simulator on :4010 (unless WEBGAMES_API_URL is set);
  *  4. a mail catcher (maildev: SMTP on :1025, inbox at http://localhost:1080) unless SMTP_URL is set;
- *  5. Next on :3000.
+ *  5. Next on :3000, through server.mjs (the real client address, docs/protocol.md D14).
  * Ctrl-C stops everything; after a kill -9, the next run cleans up what was left and comes up.
  */
 const DEV_MAIL_SMTP_PORT = 1025;
@@ -57,7 +57,6 @@ const { pool } = await import("@/lib/db");
 await pool.end();
 
 const tsx = path.join(root, "node_modules/.bin/tsx");
-const next = path.join(root, "node_modules/.bin/next");
 const appUrl = new URL(env.APP_URL);
 if (!isConfigured("WEBGAMES_API_URL") && existsSync(path.join(root, "sim/server.ts"))) {
   const simPort = new URL(env.WEBGAMES_API_URL).port || "4010";
@@ -89,7 +88,8 @@ if (!isConfigured("SMTP_URL")) {
   childEnv.SMTP_URL = `smtp://127.0.0.1:${DEV_MAIL_SMTP_PORT}`;
   mailInbox = `http://localhost:${DEV_MAIL_WEB_PORT}`;
 }
-children.push(startChild("next", next, ["dev", "--port", appUrl.port || "3000"], childEnv));
+// server.mjs --dev: `next dev` behind the server that records each request's TCP peer (D14).
+children.push(startChild("next", process.execPath, [path.join(root, "server.mjs"), "--dev", "--port", appUrl.port || "3000"], childEnv));
 recordPids(pidFile, children);
 console.log(`\n  app:       ${env.APP_URL}\n  provider:  ${env.WEBGAMES_API_URL}\n  mail:      ${mailInbox}\n  Ctrl-C to stop\n`);
 

@@ -13,6 +13,7 @@ export function AccountNav() {
   const pathname = usePathname();
   const router = useRouter();
   // The layout survives navigations (e.g. the redirect after signing in): re-ask who we are.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is not read, it is the trigger (one re-check per navigation)
   useEffect(() => {
     void mutate();
   }, [pathname, mutate]);

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { authLogger } from "./logger";
 import { verifyPassword } from "./password";
 import { sessionStamp } from "./session-version";
 import { recordSignInOfRequest } from "./sign-in-record";
@@ -56,6 +57,7 @@ declare module "@auth/core/jwt" {
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   secret: env.AUTH_SECRET,
   trustHost: true,
+  logger: authLogger,
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
   pages: { signIn: "/signin" },
   providers: [

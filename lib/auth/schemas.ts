@@ -33,6 +33,6 @@ export interface FormState<T extends string = string> {
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
 export function safeCallbackUrl(raw: string | null | undefined): string {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
+  if (!raw?.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
   return raw;
 }

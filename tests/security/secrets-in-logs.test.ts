@@ -16,7 +16,9 @@ describe("secrets never reach logs or the database", () => {
       spies.push(vi.spyOn(console, m).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(" "))));
     }
   });
-  afterAll(() => spies.forEach((s) => s.mockRestore()));
+  afterAll(() => {
+    for (const s of spies) s.mockRestore();
+  });
 
   it("through successes, refusals, malformed input and a database failure", async () => {
     const s = await liveSession({ balance: "10.00" });
