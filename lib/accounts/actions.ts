@@ -11,6 +11,7 @@ import type { FormState } from "@/lib/auth/schemas";
 import { sessionStamp } from "@/lib/auth/session-version";
 import { clientIp } from "@/lib/callbacks/client-ip";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { resetPassword, sendResetLinkIfAccountExists, takeResetAllowance } from "./password-reset";
 import { minutesUntil } from "./rate-limit";
 import { changeEmailSchema, changePasswordSchema, forgotPasswordSchema, resetPasswordSchema } from "./schemas";
@@ -40,13 +41,7 @@ export async function requestPasswordResetAction(_prev: FormState<"email">, form
   }
   // After the answer: looking the account up and writing the mail must not change the answer's timing.
   const email = parsed.data.email;
-  after(() =>
-    sendResetLinkIfAccountExists(email).catch((err: unknown) =>
-      console.error(
-        JSON.stringify({ level: "error", msg: "reset mail not queued", err: err instanceof Error ? err.message : String(err) }),
-      ),
-    ),
-  );
+  after(() => sendResetLinkIfAccountExists(email).catch((err: unknown) => logger.error({ err }, "reset mail not queued")));
   return { ok: true, message: RESET_REQUESTED, values };
 }
 

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { sendVerificationMail } from "@/lib/accounts/verification";
 import { clientIp } from "@/lib/callbacks/client-ip";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { createPlayer, EmailTakenError } from "@/lib/players/create-player";
 import { signIn, signOut } from "./auth";
 import { clearLoginFailures, LOGIN_MAX_FAILURES_PER_IP, loginIpKey, loginKey, loginLimitState, recordLoginFailure } from "./rate-limit";
@@ -84,11 +85,7 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
     throw err;
   }
   // The verification mail goes through the outbox; a failure here must not undo the sign-up.
-  await sendVerificationMail(playerId).catch((err: unknown) =>
-    console.error(
-      JSON.stringify({ level: "error", msg: "verification mail not queued", err: err instanceof Error ? err.message : String(err) }),
-    ),
-  );
+  await sendVerificationMail(playerId).catch((err: unknown) => logger.error({ err }, "verification mail not queued"));
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   redirect(safeCallbackUrl(parsed.data.callbackUrl));
 }

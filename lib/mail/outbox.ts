@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type pg from "pg";
 import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { seal, unseal } from "./seal";
 import { type MailParams, type MailTemplate, renderMail } from "./templates";
 
@@ -30,9 +31,7 @@ export interface OutgoingMail {
 }
 
 function log(level: "info" | "warn" | "error", msg: string, extra: Record<string, unknown> = {}) {
-  const line = JSON.stringify({ level, msg, ...extra, time: new Date().toISOString() });
-  if (level === "info") console.log(line);
-  else console.error(line);
+  logger[level](extra, msg);
 }
 
 /** Writes the mail to the outbox (on `db`, e.g. a transaction's client). Call kickOutbox() after COMMIT. */
