@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
@@ -114,6 +113,5 @@ export async function signOutEverywhereAction(): Promise<void> {
   const player = await currentPlayer();
   if (player) await signOutEverywhere(player.id);
   await signOut({ redirect: false });
-  revalidatePath("/", "layout");
   redirect("/signin?notice=signed-out-everywhere");
 }

@@ -11,6 +11,8 @@ export interface NewPlayer {
   blocked?: boolean;
   /** Created with a verified email (seeded demo accounts); sign-up leaves it unverified. */
   emailVerified?: boolean;
+  /** UI locale (lib/i18n/locales.ts), e.g. the one the player signed up in. */
+  language?: string | null;
   /** Opening balance, written to the ledger as an adjustment so balance = sum(ledger) holds. */
   openingBalance?: string;
   openingReason?: string;
@@ -34,6 +36,7 @@ export async function createPlayer(p: NewPlayer): Promise<{ id: number }> {
           role: p.role ?? "player",
           blocked: p.blocked ?? false,
           emailVerifiedAt: p.emailVerified ? new Date() : null,
+          language: p.language ?? null,
         },
         select: { id: true },
       });

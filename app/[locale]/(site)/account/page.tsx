@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { CashierForm } from "@/components/account/cashier-form";
+import { LedgerTable } from "@/components/account/ledger-table";
+import { ResendVerification } from "@/components/account/resend-verification";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { depositCap } from "@/lib/account/cashier";
+import { playerBalance, playerLedgerPage } from "@/lib/account/ledger";
+import { isEmailVerified } from "@/lib/accounts/verification";
+import { requirePlayer } from "@/lib/auth/guards";
+import { getCatalog } from "@/lib/catalog";
+import { env } from "@/lib/env";
+import { pageLocale } from "@/lib/i18n/page-locale";
+import { formatMoney } from "@/lib/wallet/money";
+
+export const metadata: Metadata = { title: "Your account" };
+
+async function gameTitles(): Promise<Map<number, string>> {
+  try {
+    return new Map((await getCatalog()).games.map((g) => [g.id, g.title]));
+  } catch {
+    return new Map();
+  }
+}
+
+export default async function AccountPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ before?: string }>;
+}) {
+  await pageLocale(params);
+  const player = await requirePlayer("/account");
+  const beforeText = (await searchParams).before;
+  const before = beforeText && /^\d{1,19}$/.test(beforeText) ? BigInt(beforeText) : undefined;
+  const [wallet, page, titles, verified] = await Promise.all([
+    playerBalance(player.id),
+    playerLedgerPage(player.id, before),
+    gameTitles(),
+    isEmailVerified(player.id),
+  ]);
+  const currency = wallet?.currency ?? player.currency;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight text-white">Your account</h1>
+          <p className="text-sm text-zinc-400">
+            {player.nick} · {player.email}
+          </p>
+        </div>
+        <ButtonLink href="/account/security" variant="secondary" size="sm">
+          Security settings
+        </ButtonLink>
+      </div>
+      {verified ? null : (
+        <div
+          data-testid="verify-banner"
+          className="space-y-3 rounded-xl border border-amber-400/40 bg-amber-400/10 px-4 py-3 text-sm text-amber-100"
+        >
+          <p>Please verify your email: real-money play needs it. Follow the link we sent to {player.email}.</p>
+          <ResendVerification />
+        </div>
+      )}
+      {player.blocked ? (
+        <p role="alert" className="rounded-xl border border-money-loss/40 bg-money-loss/10 px-4 py-3 text-sm text-rose-200">
+          This account is blocked: real-money play is not available. Please contact support.
+        </p>
+      ) : null}
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card title="Balance">
+          <p data-testid="account-balance" className="font-mono text-3xl font-semibold text-money-win">
+            {formatMoney(wallet?.balance ?? "0", currency)}
+          </p>
+        </Card>
+        <Card title="Demo cashier">
+          {env.DEMO_CASHIER ? (
+            <CashierForm currency={currency} cap={formatMoney(depositCap(currency), currency).replace(` ${currency}`, "")} />
+          ) : (
+            <p className="text-sm text-zinc-400">The demo cashier is turned off on this site.</p>
+          )}
+        </Card>
+      </div>
+      <Card title="Bets and wins">
+        <LedgerTable rows={page.rows} currency={currency} nextBefore={page.nextBefore} isFirstPage={!before} gameTitles={titles} />
+      </Card>
+    </div>
+  );
+}
