@@ -41,6 +41,13 @@ const schema = z.object({
   WEBGAMES_API_URL: url,
   WEBGAMES_PARTNER_ID: z.string().regex(/^\d+$/, "must be an integer"),
   WEBGAMES_API_KEY: z.string().min(1),
+  /**
+   * The provider's extended catalog (studio, RTP, volatility, features, 287x193 icons): the CSV
+   * export link of its spreadsheet (a Google Sheet's `…/export?format=csv` or published
+   * `…/pub?output=csv` link, or any CSV/XLSX URL). Optional: without it the lobby shows GetListGames
+   * plus whatever an admin uploaded. `npm run dev` points it at the simulator's sheet.
+   */
+  WEBGAMES_EXTENDED_CATALOG_URL: z.url().optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   APP_URL: url,
   /** Idle timeout of a game session for new bets (PROTOCOL.md D4). */

@@ -49,7 +49,14 @@ const app = startChild(
   `app:${port}`,
   path.join(ROOT, "node_modules/.bin/next"),
   ["start", "--port", String(port), "--hostname", "127.0.0.1"],
-  productionEnv({ databaseUrl, providerUrl: sim.url, appUrl, distDir: DIST, extra: { WEBGAMES_API_KEY: "bench-secret" } }),
+  productionEnv({
+    databaseUrl,
+    providerUrl: sim.url,
+    sheetUrl: sim.sheetUrl,
+    appUrl,
+    distDir: DIST,
+    extra: { WEBGAMES_API_KEY: "bench-secret" },
+  }),
   { quiet: !process.env.BENCH_VERBOSE },
 );
 

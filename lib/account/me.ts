@@ -40,8 +40,9 @@ export async function meAnswer(player: SessionPlayer | null): Promise<MeAnswer> 
 
 async function adminCatalogFlag(): Promise<MeAnswer["staleCatalog"]> {
   try {
-    const snap = await getCatalog();
-    return snap.stale ? { fetchedAt: snap.fetchedAt.toISOString(), error: snap.lastError } : null;
+    const state = await getCatalog();
+    if (!state.available) return { fetchedAt: new Date(0).toISOString(), error: "No catalog yet: the provider has not answered" };
+    return state.stale && state.fetchedAt ? { fetchedAt: state.fetchedAt.toISOString(), error: state.lastError } : null;
   } catch (err) {
     return { fetchedAt: new Date(0).toISOString(), error: err instanceof Error ? err.message : String(err) };
   }
