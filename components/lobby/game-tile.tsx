@@ -102,7 +102,6 @@ export const GameTile = memo(function GameTile({
               className="max-w-full truncate text-left hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft"
             >
               {game.title}
-              <span className="sr-only"> — details</span>
             </button>
           ) : (
             game.title

@@ -4,9 +4,9 @@ import { cacheLife, cacheTag } from "next/cache";
 import { env } from "@/lib/env";
 import { facets, sortGames } from "@/lib/lobby/query";
 import { fetchGameList, GAME_TYPE, providerConfig } from "@/lib/webgames/client";
-import { type CatalogGame, type CompactGame, toCompact } from "./compact";
+import { type CompactGame, toCompact } from "./compact";
 import { fetchSpreadsheet } from "./fetch-spreadsheet";
-import { type CatalogState, loadCatalog, type SourceDeps } from "./sources";
+import { type CatalogState, loadCatalog, readCatalog, type SourceDeps } from "./sources";
 
 /**
  * The catalog cache: ONE mechanism, Next's 'use cache' (in-memory per instance, shared by every
@@ -40,20 +40,36 @@ export type { CatalogState };
 export async function getCatalog(): Promise<CatalogState> {
   "use cache";
   cacheTag(CATALOG_TAG);
-  const state = await loadCatalog(deps());
+  // Never throws (an error inside a cache fill fails the static lobby's prerender even if caught
+  // outside): no database (e.g. at build time) is "no catalog yet".
+  const state = await loadCatalog(deps()).catch((err: unknown) => unavailable(err));
   // No catalog anywhere yet (first start, provider down): try again soon rather than in a minute.
   cacheLife(state.available ? { stale: 30, revalidate: 60, expire: 365 * 24 * 3600 } : { stale: 0, revalidate: 5, expire: 30 });
   return state;
 }
 
+function unavailable(err: unknown): CatalogState {
+  const message = err instanceof Error ? err.message : String(err);
+  const source = { source: "provider" as const, origin: "GetListGames", loadedAt: null, rowCount: 0, problems: [], stale: true };
+  return {
+    available: false,
+    games: [],
+    fetchedAt: null,
+    stale: true,
+    lastError: message,
+    sources: [{ ...source, lastError: message, lastErrorAt: new Date() }],
+    unknownIds: [],
+  };
+}
+
+/** The back office: what PostgreSQL holds right now, uncached (no provider call). */
+export function readCatalogNow(): Promise<CatalogState> {
+  return readCatalog(deps());
+}
+
 /** Admins: fetch every source now (outside the cache), then the caller invalidates CATALOG_TAG. */
 export function reloadCatalogSources(): Promise<CatalogState> {
   return loadCatalog(deps(), { force: true });
-}
-
-export async function findGame(id: number): Promise<CatalogGame | null> {
-  const { games } = await getCatalog();
-  return games.find((g) => g.id === id) ?? null;
 }
 
 /** Tiles in the static HTML: the first screen on a wide display; the rest renders client-side. */

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { assertAdmin, type Viewer } from "@/lib/admin/access";
+import { pool } from "@/lib/db";
+
+/**
+ * The operator's control of the lobby: hide or show a game, mark it New / Hot / Featured, pin its
+ * position. The provider stays the source of which games exist (a control for a game it does not
+ * list has no effect). Each change writes the new state and its audit row (before → after) in one
+ * transaction: there is never a change without its audit row, nor an audit row for a change that
+ * did not happen.
+ */
+export interface LobbyControlInput {
+  hidden: boolean;
+  badgeNew: boolean;
+  badgeHot: boolean;
+  featured: boolean;
+  pin: number | null;
+}
+
+export const controlForm = z.object({
+  gameId: z.coerce.number().int().positive().max(2_147_483_647),
+  hidden: z.boolean(),
+  badgeNew: z.boolean(),
+  badgeHot: z.boolean(),
+  featured: z.boolean(),
+  pin: z
+    .string()
+    .trim()
+    .transform((s, ctx) => {
+      if (s === "") return null;
+      if (!/^\d{1,6}$/.test(s) || Number(s) < 1 || Number(s) > 100_000) {
+        ctx.addIssue({ code: "custom", message: "The position is a whole number from 1 to 100000, or empty." });
+        return z.NEVER;
+      }
+      return Number(s);
+    }),
+});
+
+const NONE: LobbyControlInput = { hidden: false, badgeNew: false, badgeHot: false, featured: false, pin: null };
+
+export async function setLobbyControlAs(viewer: Viewer, gameId: number, next: LobbyControlInput): Promise<{ changed: boolean }> {
+  const admin = assertAdmin(viewer);
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const before = await client.query<{ hidden: boolean; badge_new: boolean; badge_hot: boolean; featured: boolean; pin: number | null }>(
+      `SELECT hidden, badge_new, badge_hot, featured, pin FROM lobby_controls WHERE game_id = $1 FOR UPDATE`,
+      [gameId],
+    );
+    const row = before.rows[0];
+    const old: LobbyControlInput = row
+      ? { hidden: row.hidden, badgeNew: row.badge_new, badgeHot: row.badge_hot, featured: row.featured, pin: row.pin }
+      : NONE;
+    const changes = (Object.keys(NONE) as (keyof LobbyControlInput)[]).filter((k) => old[k] !== next[k]);
+    if (changes.length === 0) {
+      await client.query("ROLLBACK");
+      return { changed: false };
+    }
+    await client.query(
+      `INSERT INTO lobby_controls (game_id, hidden, badge_new, badge_hot, featured, pin, updated_by, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+       ON CONFLICT (game_id) DO UPDATE SET hidden = $2, badge_new = $3, badge_hot = $4, featured = $5, pin = $6,
+         updated_by = $7, updated_at = now()`,
+      [gameId, next.hidden, next.badgeNew, next.badgeHot, next.featured, next.pin, admin.id],
+    );
+    const pick = (c: LobbyControlInput) => Object.fromEntries(changes.map((k) => [k, c[k]]));
+    await client.query(`INSERT INTO admin_actions (admin_id, action, player_id, details) VALUES ($1, 'lobby_control', NULL, $2::jsonb)`, [
+      admin.id,
+      JSON.stringify({ gameId, before: pick(old), after: pick(next) }),
+    ]);
+    await client.query("COMMIT");
+    return { changed: true };
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** An audit row for a catalog action that is not a per-game control (upload, removal, reload). */
+export async function auditCatalogAction(
+  adminId: number,
+  action: "catalog_upload" | "catalog_upload_removed" | "catalog_reload",
+  details: object,
+) {
+  await pool.query(`INSERT INTO admin_actions (admin_id, action, player_id, details) VALUES ($1, $2, NULL, $3::jsonb)`, [
+    adminId,
+    action,
+    JSON.stringify(details),
+  ]);
+}
