@@ -8,7 +8,6 @@ import { e2eState } from "./support/env";
  * right after. Runs alone after the other specs (playwright.config.ts: it changes what the shared
  * lobby shows) and puts everything back at the end.
  */
-test.describe.configure({ mode: "serial" });
 
 async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: (await e2eState()).databaseUrl });
@@ -43,12 +42,14 @@ test.afterAll(async () => {
 test("an admin uploads a CSV in the browser: bad rows are listed, the lobby shows the new studio, RTP and features", async ({ page }) => {
   await signIn(page, SEED.admin);
   await page.goto("/admin/catalog");
-  await expect(page.getByTestId("source-url")).toContainText("ok");
+  // The simulator's published sheet (its last good copy: the resilience spec may have flagged its last attempt).
+  await expect(page.getByTestId("source-url")).toContainText("/spreadsheets/d/");
+  await expect(page.getByTestId("source-url").getByRole("cell").nth(3)).toHaveText("400");
   const csv = ["\uFEFFgame_id;Studio;RTP, %;Features", "11;E2E Studio;97,25;e2e feature, wilds", "zzz;Nobody;95;"].join("\r\n");
   await page
     .getByLabel("Extended catalog file (CSV or XLSX)")
     .setInputFiles({ name: "extended.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await page.getByRole("button", { name: "Upload" }).click();
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
   const result = page.getByTestId("upload-result");
   await expect(result).toContainText("1 row(s) loaded, 1 skipped");
   await expect(result).toContainText('Row 3: game ID "zzz" is not a positive whole number');
@@ -58,15 +59,15 @@ test("an admin uploads a CSV in the browser: bad rows are listed, the lobby show
   await page
     .getByLabel("Extended catalog file (CSV or XLSX)")
     .setInputFiles({ name: "x.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from([0, 1, 2, 3]) });
-  await page.getByRole("button", { name: "Upload" }).click();
-  await expect(page.getByRole("alert")).toHaveText("This is neither a CSV nor an XLSX file.");
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(page.getByTestId("upload-error")).toHaveText("This is neither a CSV nor an XLSX file.");
 
   await page.goto("/");
   await page.getByLabel("Studio").selectOption("E2E Studio");
   const tile = page.getByTestId("game-tile");
   await expect(tile).toHaveCount(1);
   await expect(tile).toContainText("Chicago Deluxe");
-  await tile.getByRole("button", { name: "Chicago Deluxe" }).click();
+  await tile.getByRole("button", { name: "Chicago Deluxe", exact: true }).click();
   const details = page.getByTestId("game-details");
   await expect(details).toBeVisible();
   await expect(details.getByTestId("details-rtp")).toHaveText("97.25%");

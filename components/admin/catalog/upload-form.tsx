@@ -58,7 +58,7 @@ export function UploadForm() {
         </button>
       </form>
       {answer?.error ? (
-        <p role="alert" className="text-sm text-money-loss">
+        <p role="alert" data-testid="upload-error" className="text-sm text-money-loss">
           {answer.error}
         </p>
       ) : null}
