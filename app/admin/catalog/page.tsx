@@ -3,7 +3,7 @@ import { ActionButton } from "@/components/admin/action-button";
 import { ControlForm } from "@/components/admin/catalog/control-row";
 import { ProblemList, UploadForm } from "@/components/admin/catalog/upload-form";
 import { Badge, buttonClass, inputClass, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
-import { adminForPage } from "@/lib/admin/page-access";
+import { staffForPage } from "@/lib/admin/guard";
 import { param, type SearchParams } from "@/lib/admin/search-params";
 import { readCatalogNow } from "@/lib/catalog";
 import type { SourceStatus } from "@/lib/catalog/sources";
@@ -20,7 +20,7 @@ const SHOWN = 100;
 const FILTERS = { all: "All games", hidden: "Hidden", featured: "Featured", pinned: "Pinned", badges: "New / Hot" } as const;
 
 export default async function CatalogAdminPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await adminForPage("/admin/catalog");
+  await staffForPage("/admin/catalog", "catalog.manage");
   const sp = await searchParams;
   const q = param(sp, "q")?.slice(0, 100).toLowerCase();
   const filterParam = param(sp, "show") ?? "all";

@@ -1,7 +1,6 @@
 import { revalidateTag } from "next/cache";
-import { adminOrResponse } from "@/lib/auth/guards";
+import { staffOrResponse } from "@/lib/admin/guard";
 import { CATALOG_TAG } from "@/lib/catalog";
-import { auditCatalogAction } from "@/lib/catalog/controls";
 import { saveUpload } from "@/lib/catalog/sources";
 import { SpreadsheetError } from "@/lib/catalog/spreadsheet";
 
@@ -9,13 +8,13 @@ import { SpreadsheetError } from "@/lib/catalog/spreadsheet";
 const MAX_BYTES = 10 * 1024 * 1024;
 
 /**
- * Admins: upload the extended catalog as a CSV or XLSX file (multipart field `file`). Answers
+ * Staff holding catalog.manage: upload the extended catalog as a CSV or XLSX file (multipart field `file`). Answers
  * `{rows, problems: [{row, reason}]}`, or `{error}` with 400/413 for a file that cannot be used
  * (nothing is changed then). The file's rows win over the published spreadsheet's.
  */
 export async function POST(req: Request): Promise<Response> {
-  const admin = await adminOrResponse();
-  if (admin instanceof Response) return admin;
+  const staff = await staffOrResponse("catalog.manage");
+  if (staff instanceof Response) return staff;
   if (Number(req.headers.get("content-length") ?? 0) > MAX_BYTES) return tooLarge();
   let file: FormDataEntryValue | null;
   try {
@@ -27,12 +26,7 @@ export async function POST(req: Request): Promise<Response> {
     return Response.json({ error: "Choose a CSV or XLSX file (this one is empty)." }, { status: 400 });
   if (file.size > MAX_BYTES) return tooLarge();
   try {
-    const sheet = await saveUpload(Buffer.from(await file.arrayBuffer()), file.name, admin.id);
-    await auditCatalogAction(admin.id, "catalog_upload", {
-      file: file.name.slice(0, 200),
-      rows: sheet.rows.length,
-      skipped: sheet.problems.length,
-    });
+    const sheet = await saveUpload(Buffer.from(await file.arrayBuffer()), file.name, staff.id);
     revalidateTag(CATALOG_TAG, { expire: 0 });
     return Response.json({ rows: sheet.rows.length, problems: sheet.problems.slice(0, 200), columns: sheet.columns });
   } catch (err) {

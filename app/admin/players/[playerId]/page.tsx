@@ -5,7 +5,7 @@ import { AdjustBalanceForm } from "@/components/admin/adjust-balance-form";
 import { TransactionsTable } from "@/components/admin/transactions-table";
 import { A, Badge, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
 import { displayAmount } from "@/lib/admin/format";
-import { adminForPage } from "@/lib/admin/page-access";
+import { staffForPage } from "@/lib/admin/guard";
 import { loadPlayer } from "@/lib/admin/players";
 import { env } from "@/lib/env";
 import { adjustBalanceAction, revokeSessionsAction, setBlockedAction } from "./actions";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Player" };
 
 export default async function PlayerPage({ params }: { params: Promise<{ playerId: string }> }) {
   const { playerId: idText } = await params;
-  const admin = await adminForPage(`/admin/players/${idText}`);
+  const admin = await staffForPage(`/admin/players/${idText}`, "players.view");
   if (!/^\d{1,9}$/.test(idText)) notFound();
   const id = Number(idText);
   const detail = await loadPlayer(admin, id, env.WALLET_SESSION_IDLE_MINUTES);

@@ -1,11 +1,11 @@
 import { revalidateTag } from "next/cache";
-import { adminOrResponse } from "@/lib/auth/guards";
+import { staffOrResponse } from "@/lib/admin/guard";
 import { CATALOG_TAG, reloadCatalogSources } from "@/lib/catalog";
 
-/** Admins: fetch GetListGames and the spreadsheet now. The last good copies stay if they fail. */
+/** Staff holding catalog.manage: fetch GetListGames and the spreadsheet now. The last good copies stay if they fail. */
 export async function POST(): Promise<Response> {
-  const admin = await adminOrResponse();
-  if (admin instanceof Response) return admin;
+  const staff = await staffOrResponse("catalog.manage");
+  if (staff instanceof Response) return staff;
   const state = await reloadCatalogSources();
   revalidateTag(CATALOG_TAG, { expire: 0 }); // this instance's next read, and the lobby HTML, are fresh
   if (!state.available) return Response.json({ error: state.sources[0]?.lastError ?? "The game catalog is unavailable" }, { status: 503 });
