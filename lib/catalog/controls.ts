@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { inTransaction, recordAudit } from "@/lib/admin/audit";
 import { assertCan, type Viewer } from "@/lib/admin/permissions";
+import type { ActionContext, ActionState } from "@/lib/admin/player-actions";
+import { removeUpload } from "./sources";
 
 /**
  * The operator's control of the lobby: hide or show a game, mark it New / Hot / Featured, pin its
@@ -38,7 +40,12 @@ export const controlForm = z.object({
 
 const NONE: LobbyControlInput = { hidden: false, badgeNew: false, badgeHot: false, featured: false, pin: null };
 
-export async function setLobbyControlAs(viewer: Viewer, gameId: number, next: LobbyControlInput): Promise<{ changed: boolean }> {
+export async function setLobbyControlAs(
+  viewer: Viewer,
+  gameId: number,
+  next: LobbyControlInput,
+  ctx: ActionContext = {},
+): Promise<{ changed: boolean }> {
   const staff = assertCan(viewer, "catalog.manage");
   return inTransaction(async (client) => {
     const before = await client.query<{ hidden: boolean; badge_new: boolean; badge_hot: boolean; featured: boolean; pin: number | null }>(
@@ -67,4 +74,32 @@ export async function setLobbyControlAs(viewer: Viewer, gameId: number, next: Lo
     });
     return { changed: true };
   });
+}
+
+/** The back office's form for one game (checkboxes and a position), validated, then saved. */
+export async function saveLobbyControlFormAs(
+  viewer: Viewer,
+  gameId: number,
+  form: FormData,
+  ctx: ActionContext = {},
+): Promise<ActionState> {
+  const staff = assertCan(viewer, "catalog.manage");
+  const parsed = controlForm.safeParse({
+    gameId,
+    hidden: form.get("hidden") === "on",
+    badgeNew: form.get("badgeNew") === "on",
+    badgeHot: form.get("badgeHot") === "on",
+    featured: form.get("featured") === "on",
+    pin: String(form.get("pin") ?? ""),
+  });
+  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "Invalid input." };
+  const { gameId: id, ...next } = parsed.data;
+  const { changed } = await setLobbyControlAs(staff, id, next, ctx);
+  return { status: "ok", message: changed ? "Saved." : "No change." };
+}
+
+export async function removeUploadAs(viewer: Viewer, ctx: ActionContext = {}): Promise<ActionState> {
+  const staff = assertCan(viewer, "catalog.manage");
+  await removeUpload(staff.id, ctx.ip ?? null);
+  return { status: "ok", message: "Upload removed: the published spreadsheet applies alone." };
 }

@@ -1,6 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { cacheLife, cacheTag } from "next/cache";
+import { inTransaction, recordAudit } from "@/lib/admin/audit";
+import { assertCan, type Viewer } from "@/lib/admin/permissions";
+import type { ActionContext, ActionState } from "@/lib/admin/player-actions";
 import { env } from "@/lib/env";
 import { facets, sortGames } from "@/lib/lobby/query";
 import { metrics } from "@/lib/ops/metrics";
@@ -73,13 +76,30 @@ function unavailable(err: unknown): CatalogState {
 }
 
 /** The back office: what PostgreSQL holds right now, uncached (no provider call). */
-export function readCatalogNow(): Promise<CatalogState> {
+export function readCatalogNow(viewer: Viewer): Promise<CatalogState> {
+  assertCan(viewer, "catalog.manage");
   return readCatalog(deps());
 }
 
-/** Admins: fetch every source now (outside the cache), then the caller invalidates CATALOG_TAG. */
+/** Staff: fetch every source now (outside the cache), then the caller invalidates CATALOG_TAG. */
 export function reloadCatalogSources(): Promise<CatalogState> {
   return loadCatalog(deps(), { force: true });
+}
+
+/** The back office's "Reload now". */
+export async function reloadCatalogAs(viewer: Viewer, ctx: ActionContext = {}): Promise<ActionState> {
+  const staff = assertCan(viewer, "catalog.manage");
+  const state = await reloadCatalogSources();
+  const failed = state.sources.filter((s) => s.stale);
+  const details = { kind: "reload", games: state.games.length, failed: failed.map((s) => s.source) };
+  await inTransaction((tx) => recordAudit(tx, { actorId: staff.id, action: "catalog_changed", details, ip: ctx.ip ?? null }));
+  return {
+    status: "ok",
+    message:
+      failed.length === 0
+        ? `Reloaded: ${state.games.length} games.`
+        : `Reloaded with errors (${failed.map((s) => `${s.source}: ${s.lastError}`).join("; ")}); the last good copies stay.`,
+  };
 }
 
 /** Tiles in the static HTML: the first screen on a wide display; the rest renders client-side. */

@@ -137,7 +137,7 @@ async function refreshSheet(deps: SourceDeps, url: string, now: Date): Promise<v
  * published sheet's), with its audit row in the same transaction. A file that cannot be read, or
  * has no usable row, changes nothing and is thrown as a SpreadsheetError with a readable message.
  */
-export async function saveUpload(file: Buffer, fileName: string, staffId: number, now = new Date()) {
+export async function saveUpload(file: Buffer, fileName: string, staffId: number, ip: string | null = null, now = new Date()) {
   const sheet = await parseUsable(file);
   const name = fileName.slice(0, 200);
   await prisma.$transaction(async (tx) => {
@@ -146,15 +146,16 @@ export async function saveUpload(file: Buffer, fileName: string, staffId: number
       actorId: staffId,
       action: "catalog_changed",
       details: { kind: "upload", file: name, rows: sheet.rows.length, skipped: sheet.problems.length },
+      ip,
     });
   });
   return sheet;
 }
 
-export async function removeUpload(staffId: number): Promise<void> {
+export async function removeUpload(staffId: number, ip: string | null = null): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.extendedCatalog.deleteMany({ where: { source: "upload" } });
-    if (count > 0) await recordAudit(tx, { actorId: staffId, action: "catalog_changed", details: { kind: "upload_removed" } });
+    if (count > 0) await recordAudit(tx, { actorId: staffId, action: "catalog_changed", details: { kind: "upload_removed" }, ip });
   });
 }
 

@@ -193,7 +193,7 @@ describe("catalog sources", () => {
   it("an uploaded file's rows win over the published sheet's, field by field; a bad upload changes nothing", async () => {
     sheetAnswer.body = SHEET;
     await loadCatalog(deps());
-    await saveUpload(Buffer.from("id;studio;features\n11;Reelcraft;bonus game, jackpot\n12;Neon Owl;"), "fix.csv", 1, clock);
+    await saveUpload(Buffer.from("id;studio;features\n11;Reelcraft;bonus game, jackpot\n12;Neon Owl;"), "fix.csv", 1, null, clock);
     let state = await readCatalog(deps());
     expect(state.games.find((g) => g.id === 11)).toMatchObject({
       provider: "Reelcraft",

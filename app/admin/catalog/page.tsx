@@ -20,12 +20,12 @@ const SHOWN = 100;
 const FILTERS = { all: "All games", hidden: "Hidden", featured: "Featured", pinned: "Pinned", badges: "New / Hot" } as const;
 
 export default async function CatalogAdminPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await staffForPage("/admin/catalog", "catalog.manage");
+  const staff = await staffForPage("/admin/catalog", "catalog.manage");
   const sp = await searchParams;
   const q = param(sp, "q")?.slice(0, 100).toLowerCase();
   const filterParam = param(sp, "show") ?? "all";
   const filter = (filterParam in FILTERS ? filterParam : "all") as keyof typeof FILTERS;
-  const state = await readCatalogNow();
+  const state = await readCatalogNow(staff);
   const matching = state.games.filter(
     (g) =>
       (!q || g.title.toLowerCase().includes(q) || String(g.id) === q || (g.provider ?? "").toLowerCase().includes(q)) &&

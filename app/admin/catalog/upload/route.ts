@@ -1,8 +1,10 @@
 import { revalidateTag } from "next/cache";
 import { staffOrResponse } from "@/lib/admin/guard";
+import { clientIp } from "@/lib/callbacks/client-ip";
 import { CATALOG_TAG } from "@/lib/catalog";
 import { saveUpload } from "@/lib/catalog/sources";
 import { SpreadsheetError } from "@/lib/catalog/spreadsheet";
+import { env } from "@/lib/env";
 
 /** More than this is not a game catalog (10,000 rows of CSV are about 2 MB). */
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -26,7 +28,12 @@ export async function POST(req: Request): Promise<Response> {
     return Response.json({ error: "Choose a CSV or XLSX file (this one is empty)." }, { status: 400 });
   if (file.size > MAX_BYTES) return tooLarge();
   try {
-    const sheet = await saveUpload(Buffer.from(await file.arrayBuffer()), file.name, staff.id);
+    const sheet = await saveUpload(
+      Buffer.from(await file.arrayBuffer()),
+      file.name,
+      staff.id,
+      clientIp(req.headers, env.TRUSTED_PROXY_HOPS),
+    );
     revalidateTag(CATALOG_TAG, { expire: 0 });
     return Response.json({ rows: sheet.rows.length, problems: sheet.problems.slice(0, 200), columns: sheet.columns });
   } catch (err) {
