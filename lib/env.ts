@@ -50,7 +50,7 @@ const schema = z.object({
   WEBGAMES_EXTENDED_CATALOG_URL: z.url().optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   APP_URL: url,
-  /** Idle timeout of a game session for new bets (PROTOCOL.md D4). */
+  /** Idle timeout of a game session for new bets (docs/protocol.md D4). */
   WALLET_SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
