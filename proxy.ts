@@ -8,7 +8,7 @@ import { securityHeaders } from "@/lib/security/headers";
  * frozen into the build, while the provider's origin (allowed frames and icons) is runtime
  * configuration (WEBGAMES_API_URL) that may differ between builds and deployments.
  */
-const headers = securityHeaders(env.WEBGAMES_API_URL, env.NODE_ENV !== "production");
+const headers = securityHeaders(env.WEBGAMES_API_URL, env.NODE_ENV !== "production", env.WEBGAMES_ICON_ORIGINS);
 
 export function proxy(req: NextRequest): NextResponse {
   // Every request gets an id (lib/request-id.ts), passed to the page or handler and echoed back.

@@ -44,6 +44,7 @@ const deps = (): SourceDeps => ({
   sheetUrl: env.WEBGAMES_EXTENDED_CATALOG_URL ?? null,
   fetchSheet: fetchSpreadsheet,
   apiUrl: env.WEBGAMES_API_URL,
+  iconOrigins: env.WEBGAMES_ICON_ORIGINS,
   ttlMs: CATALOG_TTL_MS,
 });
 
@@ -72,6 +73,7 @@ function unavailable(err: unknown): CatalogState {
     lastError: message,
     sources: [{ ...source, lastError: message, lastErrorAt: new Date() }],
     unknownIds: [],
+    blockedIconOrigins: [],
   };
 }
 

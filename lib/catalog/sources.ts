@@ -20,6 +20,8 @@ import { type ExtendedRow, parseSpreadsheet, type RowProblem, SpreadsheetError }
  */
 export interface SourceDeps {
   type: string;
+  /** WEBGAMES_ICON_ORIGINS: icon hosts the CSP allows besides the provider's. */
+  iconOrigins?: readonly string[];
   fetchGameList: () => Promise<ProviderGame[]>;
   /** WEBGAMES_EXTENDED_CATALOG_URL; null = no published spreadsheet. */
   sheetUrl: string | null;
@@ -55,6 +57,8 @@ export interface CatalogState {
   sources: SourceStatus[];
   /** Rows of the extended catalog for games GetListGames does not list (not shown). */
   unknownIds: number[];
+  /** Icon hosts the CSP does not allow (neither the provider's nor in WEBGAMES_ICON_ORIGINS): their icons would not show. */
+  blockedIconOrigins: string[];
 }
 
 const consoleLog = (msg: string, err?: unknown) =>
@@ -183,7 +187,9 @@ export async function refreshSources(deps: SourceDeps, opts: { force?: boolean }
 const controlSelect = { gameId: true, hidden: true, badgeNew: true, badgeHot: true, featured: true, pin: true } as const;
 
 /** The merged catalog from what PostgreSQL holds (no provider call). */
-export async function readCatalog(deps: Pick<SourceDeps, "type" | "apiUrl" | "sheetUrl">): Promise<CatalogState> {
+export async function readCatalog(
+  deps: Pick<SourceDeps, "type" | "apiUrl" | "sheetUrl"> & { iconOrigins?: readonly string[] },
+): Promise<CatalogState> {
   const [basic, extended, controls] = await Promise.all([
     prisma.catalogSnapshot.findUnique({ where: { type: deps.type } }),
     prisma.extendedCatalog.findMany(),
@@ -206,6 +212,15 @@ export async function readCatalog(deps: Pick<SourceDeps, "type" | "apiUrl" | "sh
     (a, b) => a - b,
   );
 
+  const allowed = new Set([new URL(deps.apiUrl).origin, ...(deps.iconOrigins ?? [])]);
+  const blockedIconOrigins = new Set<string>();
+  for (const g of merged) {
+    for (const icon of [g.icon, g.wideIcon]) {
+      if (!icon) continue;
+      const origin = new URL(icon).origin;
+      if (!allowed.has(origin)) blockedIconOrigins.add(origin);
+    }
+  }
   const stale = basic !== null && basic.lastErrorAt !== null && basic.lastErrorAt > basic.fetchedAt;
   const status = (source: "url" | "upload", e: typeof url): SourceStatus => ({
     source,
@@ -239,6 +254,7 @@ export async function readCatalog(deps: Pick<SourceDeps, "type" | "apiUrl" | "sh
     lastError: stale ? (basic?.lastError ?? null) : null,
     sources,
     unknownIds,
+    blockedIconOrigins: [...blockedIconOrigins].sort(),
   };
 }
 

@@ -108,6 +108,12 @@ describe("catalog sources", () => {
     expect(state.unknownIds).toEqual([99999]);
   });
 
+  it("names icon hosts the CSP would block (not the provider's, not in WEBGAMES_ICON_ORIGINS)", async () => {
+    sheetAnswer.body = "ID,Icon 287x193\n11,https://cdn.example/287x193/a.jpg\n12,/icon/x/287x193/b.jpg";
+    expect((await loadCatalog(deps())).blockedIconOrigins).toEqual(["https://cdn.example"]);
+    expect((await readCatalog({ ...deps(), iconOrigins: ["https://cdn.example"] })).blockedIconOrigins).toEqual([]);
+  });
+
   it("reports bad rows (row number and why) and keeps the good ones", async () => {
     sheetAnswer.body = `${SHEET}\nnope,Bad,96,,,\n12,Bad RTP,250,,,`;
     const state = await loadCatalog(deps());

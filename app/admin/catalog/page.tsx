@@ -68,6 +68,12 @@ export default async function CatalogAdminPage({ searchParams }: { searchParams:
             </tr>
           ))}
         </Table>
+        {state.blockedIconOrigins.length > 0 ? (
+          <p role="alert" className="mt-3 text-xs text-money-loss">
+            Icons on {state.blockedIconOrigins.join(", ")} are blocked by the Content-Security-Policy: add these origins to
+            WEBGAMES_ICON_ORIGINS.
+          </p>
+        ) : null}
         {state.unknownIds.length > 0 ? (
           <p className="mt-3 text-xs text-zinc-400">
             {state.unknownIds.length} spreadsheet row(s) name games the provider does not list (not shown):{" "}
