@@ -71,6 +71,7 @@ export async function setLobbyControlAs(
       actorId: staff.id,
       action: "catalog_changed",
       details: { kind: "lobby_control", gameId, before: pick(old), after: pick(next) },
+      ip: ctx.ip ?? null,
     });
     return { changed: true };
   });

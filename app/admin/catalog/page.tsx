@@ -106,7 +106,9 @@ export default async function CatalogAdminPage({ searchParams }: { searchParams:
               </option>
             ))}
           </select>
-          <button className={buttonClass}>Filter</button>
+          <button type="submit" className={buttonClass}>
+            Filter
+          </button>
         </form>
         <Table head={["Id", "Game", "Studio", "RTP", "Lobby"]} empty={matching.length === 0}>
           {matching.slice(0, SHOWN).map((g) => (

@@ -56,6 +56,7 @@ export function ControlForm({
         />
       </label>
       <button
+        type="submit"
         disabled={pending}
         aria-label={`Save ${title}`}
         className="h-7 rounded bg-surface-overlay px-2 text-xs ring-1 ring-inset ring-surface-border hover:bg-surface-border disabled:opacity-50"

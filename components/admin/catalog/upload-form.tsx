@@ -53,7 +53,7 @@ export function UploadForm() {
             className={`${inputClass} w-80 py-1.5`}
           />
         </label>
-        <button disabled={pending} className={buttonClass}>
+        <button type="submit" disabled={pending} className={buttonClass}>
           {pending ? "Uploading…" : "Upload"}
         </button>
       </form>
