@@ -63,6 +63,7 @@ test("an admin uploads a CSV in the browser: bad rows are listed, the lobby show
   await expect(page.getByTestId("upload-error")).toHaveText("This is neither a CSV nor an XLSX file.");
 
   await page.goto("/");
+  await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible(); // hydrated, full catalog loaded
   await page.getByLabel("Studio").selectOption("E2E Studio");
   const tile = page.getByTestId("game-tile");
   await expect(tile).toHaveCount(1);
@@ -100,8 +101,12 @@ test("hide and feature: the lobby reflects each change at once, and each change 
   await save(page, second.title, { hidden: true });
   await page.goto("/");
   await expect(page.getByTestId("result-count")).toHaveText("399 games");
+  const secondTile = page.locator(`[data-testid="game-tile"][data-game-id="${second.id}"]`);
+  await expect(secondTile).toHaveCount(0); // not in the static HTML
+  await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible(); // hydrated, full catalog loaded
   await page.getByLabel("Search games").fill(second.title);
-  await expect(page.getByTestId("game-tile").filter({ hasText: second.title })).toHaveCount(0);
+  await expect(page).toHaveURL(/\?q=/); // the search ran
+  await expect(secondTile).toHaveCount(0);
   expect((await page.request.get(`/play/${second.id}?mode=demo`)).status()).toBe(404);
 
   const audit = await sql<{ details: { gameId: number; before: object; after: object } }>(
@@ -121,6 +126,7 @@ test("hide and feature: the lobby reflects each change at once, and each change 
   await save(page, second.title, { hidden: false });
   await page.goto("/");
   await expect(page.getByTestId("result-count")).toHaveText("400 games");
+  await expect(secondTile).toBeVisible();
 });
 
 test("players cannot reach the catalog controls or the upload", async ({ page, request }) => {
