@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import type { CompactGame } from "@/lib/catalog/compact";
 import { Badges } from "./game-tile";
@@ -11,6 +12,7 @@ import { Badges } from "./game-tile";
  * focus moves in and back, Escape closes it, the page behind is inert.
  */
 export function GameDetails({ game, onClose }: { game: CompactGame | null; onClose: () => void }) {
+  const t = useTranslations("games");
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -34,6 +36,7 @@ export function GameDetails({ game, onClose }: { game: CompactGame | null; onClo
       {game ? (
         <div>
           <div className="relative aspect-[287/193] bg-surface-overlay">
+            {/* biome-ignore lint/performance/noImgElement: next/image would proxy every icon through our server; the provider serves them sized (287x193) */}
             <img src={game.wideIcon ?? game.icon} alt="" width={287} height={193} className="h-full w-full object-cover" />
             <Badges badges={game.badges} className="absolute left-3 top-3" />
           </div>
@@ -49,19 +52,19 @@ export function GameDetails({ game, onClose }: { game: CompactGame | null; onClo
             </div>
             <dl className="grid grid-cols-2 gap-3 text-sm">
               <div className="rounded-lg bg-surface-overlay p-3">
-                <dt className="text-xs text-zinc-400">RTP</dt>
+                <dt className="text-xs text-zinc-400">{t("rtp")}</dt>
                 <dd className="font-mono text-white" data-testid="details-rtp">
                   {game.rtp ? `${game.rtp}%` : "—"}
                 </dd>
               </div>
               <div className="rounded-lg bg-surface-overlay p-3">
-                <dt className="text-xs text-zinc-400">Volatility</dt>
+                <dt className="text-xs text-zinc-400">{t("volatility")}</dt>
                 <dd className="capitalize text-white">{game.volatility ?? "—"}</dd>
               </div>
             </dl>
             {game.features.length > 0 ? (
               <div>
-                <h3 className="mb-2 text-xs text-zinc-400">Features</h3>
+                <h3 className="mb-2 text-xs text-zinc-400">{t("features")}</h3>
                 <ul className="flex flex-wrap gap-1.5">
                   {game.features.map((f) => (
                     <li
@@ -80,21 +83,21 @@ export function GameDetails({ game, onClose }: { game: CompactGame | null; onClo
                 prefetch={false}
                 className="inline-flex h-10 flex-1 items-center justify-center rounded-lg bg-brand text-sm font-semibold text-white hover:bg-brand-strong focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft"
               >
-                Play
+                {t("play")}
               </Link>
               <Link
                 href={`/play/${game.id}?mode=demo`}
                 prefetch={false}
                 className="inline-flex h-10 flex-1 items-center justify-center rounded-lg bg-surface-overlay text-sm font-semibold text-zinc-100 ring-1 ring-inset ring-surface-border hover:bg-surface-border focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft"
               >
-                Demo
+                {t("demo")}
               </Link>
             </div>
           </div>
           <button
             type="button"
             onClick={onClose}
-            aria-label="Close"
+            aria-label={t("close")}
             className="absolute right-3 top-3 grid h-8 w-8 place-items-center rounded-full bg-black/60 text-lg text-zinc-200 hover:bg-black/80 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft"
           >
             <span aria-hidden>×</span>

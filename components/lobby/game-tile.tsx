@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { memo } from "react";
 import type { Badge, CompactGame } from "@/lib/catalog/compact";
 
@@ -8,9 +9,11 @@ const actionClass =
   "inline-flex h-8 flex-1 items-center justify-center rounded-md text-xs font-semibold transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft focus-visible:ring-offset-2 focus-visible:ring-offset-surface-raised";
 
 const BADGE_CLASS: Record<Badge, string> = { new: "bg-emerald-500 text-emerald-950", hot: "bg-orange-500 text-orange-950" };
-export const BADGE_LABEL: Record<Badge, string> = { new: "New", hot: "Hot" };
+const BADGE_KEY = { new: "badgeNew", hot: "badgeHot" } as const;
 
+/** The operator's New / Hot marks on a game (lobby_controls). */
 export function Badges({ badges, className = "" }: { badges: Badge[]; className?: string }) {
+  const t = useTranslations("games");
   if (badges.length === 0) return null;
   return (
     <span className={`flex gap-1 ${className}`}>
@@ -20,7 +23,7 @@ export function Badges({ badges, className = "" }: { badges: Badge[]; className?
           data-testid={`badge-${b}`}
           className={`rounded px-1.5 py-0.5 text-[11px] font-bold uppercase tracking-wide ${BADGE_CLASS[b]}`}
         >
-          {BADGE_LABEL[b]}
+          {t(BADGE_KEY[b])}
         </span>
       ))}
     </span>
@@ -49,6 +52,7 @@ export const GameTile = memo(function GameTile({
     >
       <div className="relative aspect-square bg-surface-overlay">
         {/* Icons live on the provider's host: a plain lazy <img> with fixed dimensions (no layout shift). */}
+        {/* biome-ignore lint/performance/noImgElement: next/image would proxy every icon through our server; the provider serves them sized (206x206) */}
         <img
           src={game.icon}
           alt=""

@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useSWRConfig } from "swr";
 import { ME_KEY, useMe } from "@/components/layout/use-me";
@@ -9,6 +10,7 @@ import { toggleFavoriteAction } from "@/lib/lobby/actions";
 import { type Facet, facets, type LobbyQuery, lobbySearchString, parseLobbyQuery, SORT_LABELS, SORTS, type Sort } from "@/lib/lobby/query";
 import { GameDetails } from "./game-details";
 import { Badges, GameTile, GameTileSkeleton, GRID_CLASS } from "./game-tile";
+import { SKELETON_TILE_IDS } from "./lobby-skeleton";
 import { StaleCatalogBanner } from "./stale-banner";
 import { useCatalogSearch } from "./use-catalog-search";
 
@@ -289,8 +291,8 @@ export function Lobby(props: LobbyProps) {
                 <GameTile game={g} favorite={fav(g.id)} onToggleFavorite={toggleFavorite} onOpenDetails={openDetails} eager={i < 12} />
               </li>
             ))}
-            {Array.from({ length: waiting ? 18 : 12 }, (_, i) => (
-              <li key={`s${i}`}>
+            {SKELETON_TILE_IDS.slice(0, waiting ? 18 : 12).map((id) => (
+              <li key={id}>
                 <GameTileSkeleton />
               </li>
             ))}
@@ -304,10 +306,11 @@ export function Lobby(props: LobbyProps) {
 
 /** The operator's Featured games: wide (287x193) cards, in the static HTML. */
 function FeaturedRail({ games, onOpen }: { games: CompactGame[]; onOpen: (id: number) => void }) {
+  const t = useTranslations("games");
   return (
     <section aria-labelledby="featured-title" data-testid="featured-rail">
       <h2 id="featured-title" className="mb-3 text-lg font-semibold text-white">
-        Featured
+        {t("featured")}
       </h2>
       <ul className="-mx-4 flex snap-x gap-3 overflow-x-auto px-4 pb-2 sm:mx-0 sm:px-0">
         {games.map((g) => (
@@ -319,6 +322,7 @@ function FeaturedRail({ games, onOpen }: { games: CompactGame[]; onOpen: (id: nu
               className="group block w-full overflow-hidden rounded-xl bg-surface-raised text-left ring-1 ring-surface-border transition hover:ring-brand/60 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft"
             >
               <span className="relative block aspect-[287/193] bg-surface-overlay">
+                {/* biome-ignore lint/performance/noImgElement: next/image would proxy every icon through our server; the provider serves them sized (287x193) */}
                 <img
                   src={g.wideIcon ?? g.icon}
                   alt=""
