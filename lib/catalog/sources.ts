@@ -258,6 +258,25 @@ export async function readCatalog(
   };
 }
 
+/**
+ * For the admins' notice: whether the provider's list or the spreadsheet failed after its last
+ * good copy, straight from PostgreSQL (shared by every instance, never cached).
+ */
+export async function catalogHealth(type: string): Promise<{ fetchedAt: Date | null; stale: boolean; error: string | null }> {
+  const [basic, sheet] = await Promise.all([
+    prisma.catalogSnapshot.findUnique({ where: { type }, select: { fetchedAt: true, lastError: true, lastErrorAt: true } }),
+    prisma.extendedCatalog.findUnique({ where: { source: "url" }, select: { loadedAt: true, lastError: true, lastErrorAt: true } }),
+  ]);
+  const failing = (r: { lastErrorAt: Date | null } | null, good: Date | undefined) =>
+    Boolean(r?.lastErrorAt && good && r.lastErrorAt > good);
+  const providerFailing = failing(basic, basic?.fetchedAt);
+  const sheetFailing = failing(sheet, sheet?.loadedAt);
+  const error = [providerFailing ? basic?.lastError : null, sheetFailing ? `extended catalog: ${sheet?.lastError}` : null]
+    .filter(Boolean)
+    .join("; ");
+  return { fetchedAt: basic?.fetchedAt ?? null, stale: providerFailing || sheetFailing, error: error || (basic?.lastError ?? null) };
+}
+
 /** Refresh what is due, then read: the body of the cached catalog. */
 export async function loadCatalog(deps: SourceDeps, opts: { force?: boolean } = {}): Promise<CatalogState> {
   await refreshSources(deps, opts).catch((err: unknown) => (deps.log ?? consoleLog)("catalog: refresh failed", err));

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fetchSpreadsheet } from "@/lib/catalog/fetch-spreadsheet";
-import { loadCatalog, readCatalog, removeUpload, type SourceDeps, saveUpload } from "@/lib/catalog/sources";
+import { catalogHealth, loadCatalog, readCatalog, removeUpload, type SourceDeps, saveUpload } from "@/lib/catalog/sources";
 import { SpreadsheetError } from "@/lib/catalog/spreadsheet";
 import { prisma } from "@/lib/db";
 import { fetchGameList } from "@/lib/webgames/client";
@@ -176,10 +176,13 @@ describe("catalog sources", () => {
     expect(state.games).toHaveLength(30);
     for (let i = 0; i < 5; i++) await loadCatalog(deps());
     expect(counts.list).toBe(2);
+    // The admins' notice reads the same from PostgreSQL (any instance, uncached).
+    expect(await catalogHealth(type)).toMatchObject({ stale: true, error: expect.stringContaining("ECONNREFUSED") });
     // Recovered: the next due refresh clears the flag.
     providerDown = false;
     clock = new Date(clock.getTime() + TTL + 1);
     expect((await loadCatalog(deps())).stale).toBe(false);
+    expect((await catalogHealth(type)).stale).toBe(false);
   });
 
   it("a restarted instance with a fresh stored copy does not call the provider", async () => {
