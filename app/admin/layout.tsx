@@ -31,6 +31,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                 adjustments={can(admin, "adjustments.view")}
                 reports={can(admin, "reports.view")}
                 staff={can(admin, "staff.view")}
+                catalog={can(admin, "catalog.manage")}
               />
             </div>
             <div className="flex items-center gap-2 text-xs text-zinc-400">

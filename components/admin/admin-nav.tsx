@@ -9,6 +9,8 @@ const LINKS = [
   { href: "/admin/rounds", label: "Rounds" },
   { href: "/admin/players", label: "Players" },
   { href: "/admin/callbacks", label: "Callbacks" },
+  { href: "/admin/wins", label: "Wins to review" },
+  { href: "/admin/catalog", label: "Catalog", only: "catalog" },
   { href: "/admin/reports", label: "Reports", only: "reports" },
   { href: "/admin/adjustments", label: "Approvals", only: "adjustments" },
   { href: "/admin/audit", label: "Audit", only: "audit" },
@@ -21,14 +23,16 @@ export function AdminNav({
   adjustments,
   reports,
   staff,
+  catalog,
 }: {
   audit: boolean;
   adjustments: boolean;
   reports: boolean;
   staff: boolean;
+  catalog: boolean;
 }) {
   const path = usePathname();
-  const allowed = { audit, adjustments, reports, staff };
+  const allowed = { audit, adjustments, reports, staff, catalog };
   return (
     <nav aria-label="Back office" className="flex flex-wrap gap-1">
       {LINKS.filter((l) => !("only" in l) || allowed[l.only]).map((l) => {

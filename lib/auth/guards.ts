@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db";
 import { auth } from "./auth";
+import { stampMatches } from "./session-version";
 import { type SecondFactorStatus, secondFactorStatus } from "./two-factor";
 
 export interface SessionPlayer {
@@ -38,12 +39,15 @@ export async function sessionState(): Promise<SessionState | null> {
       role: true,
       blocked: true,
       language: true,
+      sessionVersion: true,
       totpEnabledAt: true,
       totpSecret: true,
     },
   });
-  if (!row) return null;
-  const { totpEnabledAt, totpSecret, ...player } = row;
+  // A cookie whose session version is not the player's current one (after "Sign out everywhere",
+  // a password reset or change) counts as signed out.
+  if (!row || !stampMatches(session?.sv, row.id, row.sessionVersion)) return null;
+  const { totpEnabledAt, totpSecret, sessionVersion: _version, ...player } = row;
   const secondFactor = await secondFactorStatus({ id: row.id, role: row.role, totpEnabledAt, totpSecret }, session?.sid);
   return { player, sessionId: session?.sid, secondFactor };
 }
