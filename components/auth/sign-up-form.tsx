@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, inputClass } from "@/components/ui/field";
 import { signUpAction } from "@/lib/auth/actions";
+import { IDLE } from "@/lib/form-state";
 
 export function SignUpForm({
   callbackUrl,
@@ -15,7 +16,7 @@ export function SignUpForm({
   currencies: readonly string[];
   defaultCurrency: string;
 }) {
-  const [state, action, pending] = useActionState(signUpAction, {});
+  const [state, action, pending] = useActionState(signUpAction, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { SessionPlayer } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
+import type { FormState } from "@/lib/form-state";
 import { adjustBalance } from "@/lib/wallet/adjust";
 import { WalletError } from "@/lib/wallet/errors";
 import { formatMoney, money, parseMoneyInput } from "@/lib/wallet/money";
@@ -18,12 +19,7 @@ export function depositCap(currency: string): string {
   return minorUnits(currency) === 8 ? "1" : "1000";
 }
 
-export interface CashierState {
-  ok?: boolean;
-  message?: string;
-  fieldErrors?: { amount?: string[] };
-  balance?: string;
-}
+export type CashierState = FormState<"amount">;
 
 const amountField = z.string({ error: "Enter an amount" }).trim().min(1, "Enter an amount").max(40, "Enter a shorter amount");
 
@@ -42,16 +38,16 @@ export function validateDepositAmount(input: unknown, currency: string): { amoun
 
 /** The cashier's work for an already authenticated player (the server action adds the session check). */
 export async function depositDemoFunds(player: SessionPlayer | null, form: FormData, enabled = env.DEMO_CASHIER): Promise<CashierState> {
-  if (!player) return { message: "Please sign in again." };
-  if (!enabled) return { message: "The demo cashier is not available." };
-  if (player.blocked) return { message: "This account is blocked. Please contact support." };
+  if (!player) return { status: "error", message: "Please sign in again." };
+  if (!enabled) return { status: "error", message: "The demo cashier is not available." };
+  if (player.blocked) return { status: "error", message: "This account is blocked. Please contact support." };
   const checked = validateDepositAmount(form.get("amount"), player.currency);
-  if ("error" in checked) return { fieldErrors: { amount: [checked.error] } };
+  if ("error" in checked) return { status: "error", fieldErrors: { amount: [checked.error] } };
   try {
-    const result = await adjustBalance({ playerId: player.id, amount: checked.amount, reason: DEMO_DEPOSIT_REASON, adminId: null });
-    return { ok: true, message: `Added ${formatMoney(checked.amount, player.currency)}.`, balance: result.balance };
+    await adjustBalance({ playerId: player.id, amount: checked.amount, reason: DEMO_DEPOSIT_REASON, adminId: null });
+    return { status: "ok", message: `Added ${formatMoney(checked.amount, player.currency)}.` };
   } catch (err) {
-    if (err instanceof WalletError) return { message: "The deposit could not be made. Please try again." };
+    if (err instanceof WalletError) return { status: "error", message: "The deposit could not be made. Please try again." };
     throw err;
   }
 }

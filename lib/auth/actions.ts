@@ -3,13 +3,13 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
-import { z } from "zod";
 import { clientIp } from "@/lib/callbacks/client-ip";
 import { env } from "@/lib/env";
+import { type FormState, fieldErrorsOf } from "@/lib/form-state";
 import { createPlayer, EmailTakenError } from "@/lib/players/create-player";
 import { signIn, signOut } from "./auth";
 import { clearLoginFailures, LOGIN_MAX_FAILURES_PER_IP, loginIpKey, loginKey, loginLimitState, recordLoginFailure } from "./rate-limit";
-import { type FormState, safeCallbackUrl, signInSchema, signUpSchema } from "./schemas";
+import { safeCallbackUrl, signInSchema, signUpSchema } from "./schemas";
 
 type SignInField = "email" | "password";
 type SignUpField = "email" | "password" | "nick" | "currency";
@@ -30,7 +30,7 @@ export async function signInAction(_prev: FormState<SignInField>, form: FormData
     callbackUrl: text(form, "callbackUrl"),
   });
   const values = { email: text(form, "email") ?? "" };
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState<SignInField>["fieldErrors"], values };
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
 
   const ip = clientIp(await headers(), env.TRUSTED_PROXY_HOPS);
   const key = loginKey(parsed.data.email, ip);
@@ -39,6 +39,7 @@ export async function signInAction(_prev: FormState<SignInField>, form: FormData
   const retryAt = [limit, ipLimit].filter((l) => l.limited && l.retryAt).map((l) => l.retryAt!.getTime());
   if (retryAt.length > 0) {
     return {
+      status: "error",
       message: `Too many failed sign-in attempts. Please wait ${minutesUntil(new Date(Math.max(...retryAt)))} min and try again.`,
       values,
     };
@@ -48,7 +49,7 @@ export async function signInAction(_prev: FormState<SignInField>, form: FormData
   } catch (err) {
     if (err instanceof AuthError) {
       await Promise.all([recordLoginFailure(key), recordLoginFailure(ipKey)]);
-      return { message: "Wrong email or password.", values };
+      return { status: "error", message: "Wrong email or password.", values };
     }
     throw err;
   }
@@ -68,7 +69,7 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
   };
   const values = { email: raw.email ?? "", nick: raw.nick ?? "", currency: raw.currency ?? "" };
   const parsed = signUpSchema.safeParse(raw);
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState<SignUpField>["fieldErrors"], values };
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
   try {
     await createPlayer({
       email: parsed.data.email,
@@ -78,7 +79,7 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
     });
   } catch (err) {
     if (err instanceof EmailTakenError)
-      return { fieldErrors: { email: ["An account with this email already exists. Sign in instead."] }, values };
+      return { status: "error", fieldErrors: { email: ["An account with this email already exists. Sign in instead."] }, values };
     throw err;
   }
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
