@@ -1,5 +1,3 @@
-import type { z } from "zod";
-
 /**
  * The one shape every server action returns to `useActionState`: a status, a message for the
  * whole form, error messages per field, and an echo of the non-secret inputs so the form keeps
@@ -14,15 +12,3 @@ export interface FormState<F extends string = string> {
 
 /** The state before the first submission. */
 export const IDLE = { status: "idle" } as const satisfies FormState<never>;
-
-/** zod's issues as field errors, each field's messages in order. */
-export function fieldErrorsOf<F extends string>(error: z.ZodError): Partial<Record<F, string[]>> {
-  const out: Partial<Record<F, string[]>> = {};
-  for (const issue of error.issues) {
-    const key = issue.path[0];
-    if (typeof key !== "string") continue;
-    const field = key as F;
-    out[field] = [...(out[field] ?? []), issue.message];
-  }
-  return out;
-}

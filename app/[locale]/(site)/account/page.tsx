@@ -7,6 +7,7 @@ import { playerBalance, playerLedgerPage } from "@/lib/account/ledger";
 import { requirePlayer } from "@/lib/auth/guards";
 import { getCatalog } from "@/lib/catalog";
 import { env } from "@/lib/env";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { formatMoney } from "@/lib/wallet/money";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -19,7 +20,14 @@ async function gameTitles(): Promise<Map<number, string>> {
   }
 }
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
+export default async function AccountPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ before?: string }>;
+}) {
+  await pageLocale(params);
   const player = await requirePlayer("/account");
   const beforeText = (await searchParams).before;
   const before = beforeText && /^\d{1,19}$/.test(beforeText) ? BigInt(beforeText) : undefined;
