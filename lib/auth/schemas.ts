@@ -24,8 +24,5 @@ export const signUpSchema = z.object({
   callbackUrl: z.string().optional(),
 });
 
-/** Only same-site paths are followed after sign-in (no open redirect). */
-export function safeCallbackUrl(raw: string | null | undefined): string {
-  if (!raw?.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
-  return raw;
-}
+/** Only same-site paths are followed after sign-in (no open redirect): see lib/auth/redirect.ts. */
+export { safeRedirectPath as safeCallbackUrl } from "./redirect";
