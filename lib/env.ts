@@ -50,6 +50,12 @@ const schema = z.object({
     .min(1)
     .max(24 * 60)
     .default(30),
+  /** Responsible gaming: hours before a raised or removed limit takes effect (a lowered one applies at once). */
+  RG_COOLING_OFF_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 31)
+    .default(24),
   /** Optional comma-separated provider IPs/CIDRs allowed to call /api/callbacks. Empty = any. */
   WEBGAMES_ALLOWED_IPS: z.string().default(""),
   /** Number of reverse proxies in front of the app whose X-Forwarded-For entries are trusted. */
