@@ -1,3 +1,4 @@
+import { PlayNotice } from "@/components/layout/play-notice";
 import { SiteHeader } from "@/components/layout/site-header";
 
 // Static: the header's account part is client-side (/api/me), so the lobby can be static HTML.
@@ -12,6 +13,7 @@ export default function SiteLayout({ children }: { children: React.ReactNode }) 
       </a>
       <SiteHeader />
       <main id="main" className="mx-auto max-w-7xl px-4 pb-16 pt-6 sm:px-6">
+        <PlayNotice />
         {children}
       </main>
       <footer className="border-t border-surface-border py-6 text-center text-xs text-zinc-500">

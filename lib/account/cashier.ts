@@ -2,9 +2,9 @@ import "server-only";
 import { z } from "zod";
 import type { SessionPlayer } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
-import { adjustBalance } from "@/lib/wallet/adjust";
-import { WalletError } from "@/lib/wallet/errors";
+import { depositWithinLimits } from "@/lib/rg/deposit";
 import { formatMoney, money, parseMoneyInput } from "@/lib/wallet/money";
+import { Code } from "@/lib/webgames/codes";
 import { minorUnits } from "@/lib/webgames/currencies";
 
 /**
@@ -47,11 +47,10 @@ export async function depositDemoFunds(player: SessionPlayer | null, form: FormD
   if (player.blocked) return { message: "This account is blocked. Please contact support." };
   const checked = validateDepositAmount(form.get("amount"), player.currency);
   if ("error" in checked) return { fieldErrors: { amount: [checked.error] } };
-  try {
-    const result = await adjustBalance({ playerId: player.id, amount: checked.amount, reason: DEMO_DEPOSIT_REASON, adminId: null });
-    return { ok: true, message: `Added ${formatMoney(checked.amount, player.currency)}.`, balance: result.balance };
-  } catch (err) {
-    if (err instanceof WalletError) return { message: "The deposit could not be made. Please try again." };
-    throw err;
-  }
+  const result = await depositWithinLimits(player.id, checked.amount, DEMO_DEPOSIT_REASON);
+  if (result.ok) return { ok: true, message: `Added ${formatMoney(checked.amount, player.currency)}.`, balance: result.balance };
+  // Deposit limits (issue 11): code 2 names the limit, e.g. "Daily deposit limit reached".
+  if (result.code === Code.InsufficientFunds) return { message: `${result.message}: this deposit would pass it.` };
+  if (result.code === Code.PlayerBlocked) return { message: "Deposits are closed during a time-out or self-exclusion." };
+  return { message: "The deposit could not be made. Please try again." };
 }

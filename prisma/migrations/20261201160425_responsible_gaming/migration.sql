@@ -162,7 +162,7 @@ CREATE FUNCTION "rg_session_minutes"(p_player_id INTEGER, t TIMESTAMPTZ) RETURNS
   SELECT "rg_effective"(l, t) FROM "rg_limits" l WHERE l."player_id" = p_player_id AND l."kind" = 'session' AND l."period" = 'session'
 $$;
 
--- The demo cashier's deposit: deposit limits checked and counted under the wallet-row lock, then
+-- The demo cashier's deposit: refused (4) during a time-out or self-exclusion; deposit limits checked and counted under the wallet-row lock, then
 -- the ledger adjustment (wallet_adjust) in the same transaction. Code 2 names the limit.
 CREATE FUNCTION "rg_deposit"(p_player_id INTEGER, p_amount NUMERIC, p_reason TEXT) RETURNS "wallet_result"
 LANGUAGE plpgsql AS $$
@@ -172,6 +172,9 @@ DECLARE
 BEGIN
   PERFORM 1 FROM "wallets" WHERE "player_id" = p_player_id FOR UPDATE;
   IF NOT FOUND THEN RETURN "wallet_err"(11, 'Player not found'); END IF;
+  IF EXISTS (SELECT 1 FROM "players" WHERE "id" = p_player_id AND "excluded_until" > now()) THEN
+    RETURN "wallet_err"(4, 'Player excluded');
+  END IF;
   SELECT "rg_limit_label"(l."kind", l."period") || ' reached' INTO refusal
     FROM "rg_limits" l LEFT JOIN "rg_counters" c ON c."player_id" = l."player_id"
    WHERE l."player_id" = p_player_id AND l."kind" = 'deposit'
