@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { adminForPage } from "@/lib/admin/page-access";
+import { staffForPage } from "@/lib/admin/page-access";
+import { can } from "@/lib/admin/permissions";
 
 export const metadata: Metadata = { title: { default: "Back office", template: "%s · Back office" }, robots: { index: false } };
 
 // First of two checks: every page, handler and action under /admin checks again (layouts and
 // pages render in parallel, so this one alone protects nothing).
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const admin = await adminForPage("/admin");
+  const admin = await staffForPage("/admin", "backoffice.enter");
   return (
     <div className="min-h-dvh">
       <header className="border-b border-surface-border bg-surface-raised">
@@ -17,10 +18,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <Link href="/admin" className="font-semibold text-white">
               Back office
             </Link>
-            <AdminNav />
+            <AdminNav audit={can(admin, "audit.view")} />
           </div>
           <div className="text-xs text-zinc-400">
-            {admin.email} ·{" "}
+            {admin.email} ({admin.role}) ·{" "}
             <Link href="/" className="hover:text-white">
               Lobby
             </Link>

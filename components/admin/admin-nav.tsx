@@ -9,13 +9,16 @@ const LINKS = [
   { href: "/admin/rounds", label: "Rounds" },
   { href: "/admin/players", label: "Players" },
   { href: "/admin/callbacks", label: "Callbacks" },
+  { href: "/admin/audit", label: "Audit", only: "audit" },
 ] as const;
 
-export function AdminNav() {
+/** Links the viewer's role may open (decided on the server by lib/admin/permissions.ts). */
+export function AdminNav({ audit }: { audit: boolean }) {
   const path = usePathname();
+  const allowed = { audit };
   return (
     <nav aria-label="Back office" className="flex flex-wrap gap-1">
-      {LINKS.map((l) => {
+      {LINKS.filter((l) => !("only" in l) || allowed[l.only]).map((l) => {
         const active = l.href === "/admin" ? path === "/admin" : path.startsWith(l.href);
         return (
           <Link

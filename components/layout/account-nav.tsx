@@ -32,7 +32,7 @@ export function AccountNav() {
   }
   return (
     <>
-      {player.role === "admin" ? (
+      {player.role !== "player" ? (
         <ButtonLink href="/admin" variant="ghost" size="sm" prefetch={false}>
           Admin
         </ButtonLink>

@@ -14,7 +14,7 @@ import { playerBalance } from "./ledger";
  * played, and for admins the catalog's stale flag. Never cached.
  */
 export interface MeAnswer {
-  player: { nick: string; role: "player" | "admin"; blocked: boolean; balance: string | null } | null;
+  player: { nick: string; role: "player" | "admin" | "finance" | "support" | "auditor"; blocked: boolean; balance: string | null } | null;
   favorites: number[];
   recent: number[];
   staleCatalog: { fetchedAt: string; error: string | null } | null;

@@ -1,17 +1,20 @@
 import "server-only";
+import type pg from "pg";
 import { z } from "zod";
 import { pool } from "@/lib/db";
 import { adjustBalance } from "@/lib/wallet/adjust";
 import { WalletError } from "@/lib/wallet/errors";
-import { revokeSessions, setBlocked } from "@/lib/wallet/launch";
 import { formatMoney, parseMoneyInput } from "@/lib/wallet/money";
-import { assertAdmin, type Viewer } from "./access";
-import { recordAdminAction } from "./audit";
+import { inTransaction, recordAudit } from "./audit";
+import { assertCan, type Viewer } from "./permissions";
 
 /**
  * The player page's actions. Each takes the viewer explicitly and checks it first; the server
  * actions in app/admin are one-line wrappers that pass the signed-in player, so the same checks
  * are exercised by tests without a request.
+ *
+ * Each action and its audit row are one transaction (recordAudit last): either both are written
+ * or neither, so the trail can never miss an action that happened.
  */
 export interface ActionState {
   status: "idle" | "ok" | "error";
@@ -21,25 +24,49 @@ export interface ActionState {
 
 export const IDLE: ActionState = { status: "idle" };
 
+/** Where the request came from (the staff member's address), for the audit row. */
+export interface ActionContext {
+  ip?: string | null;
+}
+
+/** Ends the player's live game sessions for new bets (D9), in the caller's transaction. */
+async function revokeLiveSessions(db: pg.PoolClient, playerId: number): Promise<number> {
+  const res = await db.query(`UPDATE game_sessions SET revoked_at = now() WHERE player_id = $1 AND revoked_at IS NULL`, [playerId]);
+  return res.rowCount ?? 0;
+}
+
 async function playerCurrency(playerId: number): Promise<string | null> {
   const r = await pool.query<{ currency: string }>(`SELECT currency FROM players WHERE id = $1`, [playerId]);
   return r.rows[0]?.currency ?? null;
 }
 
-export async function setBlockedAs(viewer: Viewer, playerId: number, blocked: boolean): Promise<ActionState> {
-  const admin = assertAdmin(viewer);
-  if (playerId === admin.id && blocked) return { status: "error", message: "You cannot block your own account." };
+export async function setBlockedAs(viewer: Viewer, playerId: number, blocked: boolean, ctx: ActionContext = {}): Promise<ActionState> {
+  const staff = assertCan(viewer, "players.block");
+  if (playerId === staff.id && blocked) return { status: "error", message: "You cannot block your own account." };
   if (!(await playerCurrency(playerId))) return { status: "error", message: "Player not found." };
-  await setBlocked(playerId, blocked);
-  await recordAdminAction(admin.id, blocked ? "block" : "unblock", playerId);
-  return { status: "ok", message: blocked ? "Player blocked; live game sessions revoked." : "Player unblocked." };
+  const revoked = await inTransaction(async (tx) => {
+    await tx.query(`UPDATE players SET blocked = $2, updated_at = now() WHERE id = $1`, [playerId, blocked]);
+    const count = blocked ? await revokeLiveSessions(tx, playerId) : 0;
+    await recordAudit(tx, {
+      actorId: staff.id,
+      action: blocked ? "block" : "unblock",
+      playerId,
+      details: blocked ? { revokedSessions: count } : {},
+      ip: ctx.ip,
+    });
+    return count;
+  });
+  return { status: "ok", message: blocked ? `Player blocked; ${revoked} live game session(s) revoked.` : "Player unblocked." };
 }
 
-export async function revokeSessionsAs(viewer: Viewer, playerId: number): Promise<ActionState> {
-  const admin = assertAdmin(viewer);
+export async function revokeSessionsAs(viewer: Viewer, playerId: number, ctx: ActionContext = {}): Promise<ActionState> {
+  const staff = assertCan(viewer, "players.revokeSessions");
   if (!(await playerCurrency(playerId))) return { status: "error", message: "Player not found." };
-  const count = await revokeSessions(playerId);
-  await recordAdminAction(admin.id, "revoke_sessions", playerId, { revoked: count });
+  const count = await inTransaction(async (tx) => {
+    const n = await revokeLiveSessions(tx, playerId);
+    await recordAudit(tx, { actorId: staff.id, action: "revoke_sessions", playerId, details: { revoked: n }, ip: ctx.ip });
+    return n;
+  });
   return { status: "ok", message: `${count} game session(s) revoked.` };
 }
 
@@ -49,8 +76,13 @@ const adjustSchema = z.object({
 });
 
 /** A signed balance adjustment in the player's currency, written to the ledger with the admin's id. */
-export async function adjustBalanceAs(viewer: Viewer, playerId: number, form: { amount: unknown; reason: unknown }): Promise<ActionState> {
-  const admin = assertAdmin(viewer);
+export async function adjustBalanceAs(
+  viewer: Viewer,
+  playerId: number,
+  form: { amount: unknown; reason: unknown },
+  ctx: ActionContext = {},
+): Promise<ActionState> {
+  const admin = assertCan(viewer, "adjustments.request");
   const parsed = adjustSchema.safeParse({
     amount: typeof form.amount === "string" ? form.amount : "",
     reason: typeof form.reason === "string" ? form.reason : "",
@@ -74,8 +106,18 @@ export async function adjustBalanceAs(viewer: Viewer, playerId: number, form: { 
     };
   }
   try {
-    const res = await adjustBalance({ playerId, amount, reason: parsed.data.reason, adminId: admin.id });
-    await recordAdminAction(admin.id, "adjust_balance", playerId, { amount, currency, reason: parsed.data.reason, ledgerId: res.ledgerId });
+    const reason = parsed.data.reason;
+    const res = await inTransaction(async (tx) => {
+      const adj = await adjustBalance({ playerId, amount, reason, adminId: admin.id }, tx);
+      await recordAudit(tx, {
+        actorId: admin.id,
+        action: "adjust_balance",
+        playerId,
+        details: { amount, currency, reason, ledgerId: adj.ledgerId },
+        ip: ctx.ip,
+      });
+      return adj;
+    });
     return {
       status: "ok",
       message: `Adjusted by ${formatMoney(amount, currency)}. New balance ${formatMoney(res.balance, currency)} (ledger #${res.ledgerId}).`,

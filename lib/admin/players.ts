@@ -1,4 +1,5 @@
 import "server-only";
+import type { SessionPlayer } from "@/lib/auth/guards";
 import { pool } from "@/lib/db";
 import { assertAdmin, type Viewer } from "./access";
 import { type AuditEntry, auditForPlayer } from "./audit";
@@ -8,7 +9,7 @@ export interface PlayerListRow {
   id: number;
   email: string;
   nick: string;
-  role: "player" | "admin";
+  role: SessionPlayer["role"];
   blocked: boolean;
   currency: string;
   balance: string;
@@ -32,7 +33,7 @@ export async function searchPlayers(viewer: Viewer, q: string | undefined, limit
     id: number;
     email: string;
     nick: string;
-    role: "player" | "admin";
+    role: SessionPlayer["role"];
     blocked: boolean;
     currency: string;
     balance: string | null;
@@ -90,7 +91,7 @@ export async function loadPlayer(viewer: Viewer, playerId: number, idleMinutes: 
     id: number;
     email: string;
     nick: string;
-    role: "player" | "admin";
+    role: SessionPlayer["role"];
     blocked: boolean;
     currency: string;
     language: string | null;
@@ -133,7 +134,7 @@ export async function loadPlayer(viewer: Viewer, playerId: number, idleMinutes: 
        FROM rounds WHERE player_id = $1 ORDER BY opened_at DESC LIMIT 20`,
       [playerId],
     ),
-    auditForPlayer(playerId),
+    auditForPlayer(admin, playerId),
   ]);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {

@@ -7,7 +7,7 @@ export interface SessionPlayer {
   email: string;
   nick: string;
   currency: string;
-  role: "player" | "admin";
+  role: "player" | "admin" | "finance" | "support" | "auditor";
   blocked: boolean;
   language: string | null;
 }

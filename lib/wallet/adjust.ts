@@ -1,3 +1,4 @@
+import type pg from "pg";
 import { pool } from "@/lib/db";
 import { Code } from "@/lib/webgames/codes";
 import { WalletError } from "./errors";
@@ -12,13 +13,17 @@ export interface Adjustment {
  * A signed balance change with a reason, written to the ledger as kind `adjustment` carrying the
  * admin's id (null for the demo cashier and the seed). Never takes a balance below zero.
  */
-export async function adjustBalance(opts: {
-  playerId: number;
-  amount: string;
-  reason: string;
-  adminId: number | null;
-}): Promise<Adjustment> {
-  const res = await pool.query<{
+export async function adjustBalance(
+  opts: {
+    playerId: number;
+    amount: string;
+    reason: string;
+    adminId: number | null;
+  },
+  db: Pick<pg.PoolClient, "query"> = pool,
+): Promise<Adjustment> {
+  // `db` is a checked-out client when the caller wraps the adjustment and its audit row in one transaction.
+  const res = await db.query<{
     code: number;
     message: string;
     balance: string | null;

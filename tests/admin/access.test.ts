@@ -89,12 +89,14 @@ describe("every admin entry point calls its guard", () => {
   const all = files(root);
   it.each(all.filter((f) => f.endsWith("page.tsx") || f.endsWith("layout.tsx")).map((f) => [path.relative(root, f)]))("page %s", (rel) => {
     const src = readFileSync(path.join(root, rel), "utf8");
-    // adminForPage redirects anonymous viewers and calls forbidden() (HTTP 403) for non-admins.
-    expect(src).toMatch(/const admin = await adminForPage\(/);
+    // adminForPage / staffForPage redirect anonymous viewers and call forbidden() (HTTP 403) for the others.
+    expect(src).toMatch(/const (admin|staff) = await (adminForPage\(|staffForPage\("[^"]+", ")/);
   });
   it.each(all.filter((f) => f.endsWith("route.ts")).map((f) => [path.relative(root, f)]))("route %s", (rel) => {
     const src = readFileSync(path.join(root, rel), "utf8");
-    expect(src).toMatch(/const admin = await adminOrResponse\(\);\s+if \(admin instanceof Response\) return admin;/);
+    expect(src).toMatch(
+      /const (admin|staff) = await (adminOrResponse\(\)|staffOrResponse\("[^"]+"\));\s+if \((admin|staff) instanceof Response\) return (admin|staff);/,
+    );
   });
   it.each(all.filter((f) => f.endsWith("actions.ts")).map((f) => [path.relative(root, f)]))("actions %s", (rel) => {
     const src = readFileSync(path.join(root, rel), "utf8");
@@ -102,7 +104,7 @@ describe("every admin entry point calls its guard", () => {
     // Each exported action runs through `run`, which passes the freshly read viewer to an *As function.
     const exported = [...src.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{\s*\n\s*(.*)/g)];
     expect(exported.length).toBeGreaterThan(0);
-    for (const [, name, body] of exported) expect(body, name).toMatch(/^return run\(\w+, \(viewer\) => \w+As\(viewer,/);
-    expect(src).toMatch(/await fn\(await currentPlayer\(\)\)/);
+    for (const [, name, body] of exported) expect(body, name).toMatch(/^return run\(\w+, \(viewer, ctx\) => \w+As\(viewer,/);
+    expect(src).toMatch(/await fn\(await currentPlayer\(\), /);
   });
 });

@@ -51,3 +51,10 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/** A signed-in staff member of the given role, as the guard returns it. */
+export async function staffViewer(role: "admin" | "finance" | "support" | "auditor"): Promise<SessionPlayer> {
+  const p = await makePlayer();
+  await pool.query(`UPDATE players SET role = $2::player_role WHERE id = $1`, [p.id, role]);
+  return { nick: "n", blocked: false, language: null, id: p.id, email: p.email, currency: p.currency, role };
+}
