@@ -1,4 +1,5 @@
 import "server-only";
+import type { PoolClient } from "pg";
 import { pool } from "@/lib/db";
 import { EXCLUSIONS, type ExclusionKind } from "./definitions";
 import { type Actor, rgTransaction } from "./limits";
@@ -22,6 +23,8 @@ export async function exclude(opts: {
   durationId: string;
   actor: Actor;
   now?: Date;
+  /** Runs last in the same transaction (staff: the audit-trail row). */
+  inTransaction?: (client: PoolClient, exclusion: Exclusion, revokedSessions: number) => Promise<void>;
 }): Promise<{ ok: true; exclusion: Exclusion; revokedSessions: number } | { ok: false; message: string }> {
   const option = EXCLUSIONS[opts.kind]?.find((o) => o.id === opts.durationId);
   if (!option) return { ok: false, message: "Choose one of the offered lengths." };
@@ -47,7 +50,9 @@ export async function exclude(opts: {
        VALUES ($1, $2, $3, $3, $4, $5, $6, $7)`,
       [opts.playerId, opts.actor.staffId, opts.kind, option.label, row.excluded_until, opts.actor.reason ?? null, row.t],
     );
-    return { ok: true, exclusion: { kind: row.exclusion_kind, until: row.excluded_until }, revokedSessions: revoked.rowCount ?? 0 };
+    const exclusion = { kind: row.exclusion_kind, until: row.excluded_until };
+    await opts.inTransaction?.(c, exclusion, revoked.rowCount ?? 0);
+    return { ok: true, exclusion, revokedSessions: revoked.rowCount ?? 0 };
   });
 }
 

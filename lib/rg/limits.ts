@@ -122,6 +122,8 @@ export async function setLimit(opts: {
   actor: Actor;
   now?: Date;
   coolingOffHours?: number;
+  /** Runs last in the same transaction when something changed (staff: the audit-trail row). */
+  inTransaction?: (client: PoolClient, result: SetLimitResult) => Promise<void>;
 }): Promise<SetLimitResult> {
   const hours = opts.coolingOffHours ?? env.RG_COOLING_OFF_HOURS;
   return inTransaction(async (c) => {
@@ -157,7 +159,9 @@ export async function setLimit(opts: {
       );
       const action = current === null ? "limit_set" : money(next).lessThan(current) ? "limit_lowered" : "limit_pending_cancelled";
       await event(action, next, t);
-      return { status: "applied", value: next };
+      const result: SetLimitResult = { status: "applied", value: next };
+      await opts.inTransaction?.(c, result);
+      return result;
     }
     if (current === null) {
       // Removing a limit that is not there; drop a row whose pending removal has already applied.
@@ -175,7 +179,9 @@ export async function setLimit(opts: {
       [opts.playerId, opts.kind, opts.period, current, next, from, t],
     );
     await event(next === null ? "limit_removal_requested" : "limit_raise_requested", next, from);
-    return { status: "pending", value: next, from };
+    const result: SetLimitResult = { status: "pending", value: next, from };
+    await opts.inTransaction?.(c, result);
+    return result;
   });
 }
 
