@@ -11,8 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.{ts,tsx}", "lib/**/*.test.ts", "sim/**/*.test.ts"],
-    // The fault suite runs its own processes against a production build: `npm run test:faults`.
-    exclude: [...configDefaults.exclude, "tests/faults/**"],
+    // The fault and HTTP suites run their own processes against a production build: `npm run test:faults`.
+    exclude: [...configDefaults.exclude, "tests/faults/**", "tests/http/**"],
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/per-file-database.ts"],
     pool: "forks",

@@ -2,7 +2,8 @@ import { defineConfig } from "vitest/config";
 import base from "./vitest.config";
 
 /**
- * `npm run test:faults`: the fault suite (tests/faults). Each file starts its own PostgreSQL,
+ * `npm run test:faults`: the fault suite (tests/faults) and the HTTP-level security suite (tests/http:
+ * attacks over real sockets from other loopback addresses against the production server). Each file starts its own PostgreSQL,
  * production app instance(s) and simulator, kills and restarts them; files run one at a time so
  * that timings mean something on 2 cores. Excluded from the default `vitest run`.
  */
@@ -10,7 +11,7 @@ export default defineConfig({
   // The same module aliases as the main suite (`@`, `server-only`).
   resolve: base.resolve,
   test: {
-    include: ["tests/faults/**/*.test.ts"],
+    include: ["tests/faults/**/*.test.ts", "tests/http/**/*.test.ts"],
     globalSetup: ["tests/faults/global-setup.ts"],
     pool: "forks",
     fileParallelism: false,

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { startSimulator } from "../sim/server";
-import { ensureBuild, productionEnv, ROOT } from "./lib/app-server";
+import { ensureBuild, productionEnv, ROOT, serverCommand } from "./lib/app-server";
 import { startThrowawayDatabase } from "./lib/embedded-pg";
 import { freePort } from "./lib/ports";
 import { startChild, stopChild, waitForHttp } from "./lib/processes";
@@ -45,10 +45,11 @@ const sim = await startSimulator({
   partners: [{ partnerId: "1", apiKey: "bench-secret", apiUrl: `${appUrl}/api/callbacks` }],
   log: () => {},
 });
+const [serverCmd, serverArgs] = serverCommand(port);
 const app = startChild(
   `app:${port}`,
-  path.join(ROOT, "node_modules/.bin/next"),
-  ["start", "--port", String(port), "--hostname", "127.0.0.1"],
+  serverCmd,
+  serverArgs,
   productionEnv({ databaseUrl, providerUrl: sim.url, appUrl, distDir: DIST, extra: { WEBGAMES_API_KEY: "bench-secret" } }),
   { quiet: !process.env.BENCH_VERBOSE },
 );

@@ -11,7 +11,7 @@ import { type Child, killLeftovers, recordPids, startChild, stopChild } from "./
  *  1. PostgreSQL: embedded, data kept under .data/pg (unless DATABASE_URL is set);
  *  2. migrations, then the idempotent seed (demo accounts in the README);
  *  3. the provider simulator on :4010 (unless WEBGAMES_API_URL is set);
- *  4. Next on :3000.
+ *  4. Next on :3000, through server.mjs (the real client address, PROTOCOL D14).
  * Ctrl-C stops everything; after a kill -9, the next run cleans up what was left and comes up.
  */
 const root = path.resolve(import.meta.dirname, "..");
@@ -54,7 +54,6 @@ const { pool } = await import("@/lib/db");
 await pool.end();
 
 const tsx = path.join(root, "node_modules/.bin/tsx");
-const next = path.join(root, "node_modules/.bin/next");
 const appUrl = new URL(env.APP_URL);
 if (!isConfigured("WEBGAMES_API_URL") && existsSync(path.join(root, "sim/server.ts"))) {
   const simPort = new URL(env.WEBGAMES_API_URL).port || "4010";
@@ -67,7 +66,8 @@ if (!isConfigured("WEBGAMES_API_URL") && existsSync(path.join(root, "sim/server.
     }),
   );
 }
-children.push(startChild("next", next, ["dev", "--port", appUrl.port || "3000"], childEnv));
+// server.mjs --dev: `next dev` behind the server that records each request's TCP peer (D14).
+children.push(startChild("next", process.execPath, [path.join(root, "server.mjs"), "--dev", "--port", appUrl.port || "3000"], childEnv));
 recordPids(pidFile, children);
 console.log(`\n  app:       ${env.APP_URL}\n  provider:  ${env.WEBGAMES_API_URL}\n  Ctrl-C to stop\n`);
 

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Simulator, startSimulator } from "../sim/server";
-import { ensureBuild } from "./lib/app-server";
+import { ensureBuild, serverCommand } from "./lib/app-server";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-pg";
 import { migrate } from "./lib/migrate";
 import { freePort } from "./lib/ports";
@@ -15,7 +15,7 @@ import { type Child, killLeftovers, recordPids, startChild, stopChild, waitForHt
  * The browser tests' world, started by Playwright's `webServer` (see playwright.config.ts):
  *  1. an embedded PostgreSQL in a temp dir on a free port; database `e2e` migrated and seeded;
  *  2. the provider simulator in-process on a free port, its partner 1 pointing at the app;
- *  3. `next start` of the production build in E2E_DIST_DIR (default .next-test; built here if
+ *  3. server.mjs serving the production build in E2E_DIST_DIR (default .next-test; built here if
  *     missing) on E2E_PORT (default 3100), NODE_ENV=production, every secret set explicitly;
  *  4. a loopback control server on E2E_CONTROL_PORT (default 3199):
  *       GET  /ready                    200 once everything above answers (Playwright waits on it)
@@ -27,8 +27,6 @@ import { type Child, killLeftovers, recordPids, startChild, stopChild, waitForHt
  *                                      secrets, provider URL pointing at a closed port → {url}
  * Everything stops on SIGTERM/SIGINT; a run after a kill -9 cleans up what the last one left.
  */
-const ROOT = path.resolve(import.meta.dirname, "..");
-const NEXT = path.join(ROOT, "node_modules/.bin/next");
 const APP_PORT = Number(process.env.E2E_PORT ?? 3100);
 const CONTROL_PORT = Number(process.env.E2E_CONTROL_PORT ?? 3199);
 const DIST_DIR = process.env.E2E_DIST_DIR ?? ".next-test";
@@ -93,7 +91,8 @@ function appEnv(providerUrl: string, url: string): NodeJS.ProcessEnv {
 const children: Child[] = [];
 async function startApp(port: number, providerUrl: string): Promise<Child> {
   const url = `http://127.0.0.1:${port}`;
-  const child = startChild(`app:${port}`, NEXT, ["start", "--port", String(port), "--hostname", "127.0.0.1"], appEnv(providerUrl, url), {
+  const [cmd, args] = serverCommand(port);
+  const child = startChild(`app:${port}`, cmd, args, appEnv(providerUrl, url), {
     quiet: true,
   });
   children.push(child);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { staffForPage } from "@/lib/admin/page-access";
+import { staffForPage } from "@/lib/admin/guard";
 import { can } from "@/lib/admin/permissions";
 
 export const metadata: Metadata = { title: { default: "Back office", template: "%s · Back office" }, robots: { index: false } };

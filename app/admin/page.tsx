@@ -4,7 +4,7 @@ import { type ChartPoint, GgrChart } from "@/components/admin/ggr-chart";
 import { A, Amount, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
 import { activePlayers, biggestWins, ggrByDay, ggrByGame, stuckRounds } from "@/lib/admin/dashboard";
 import { displayAmount, plotNumber } from "@/lib/admin/format";
-import { adminForPage } from "@/lib/admin/page-access";
+import { staffForPage } from "@/lib/admin/guard";
 import type { SessionPlayer } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -13,7 +13,7 @@ const DAYS = 14;
 
 // Each part streams in on its own: one slow aggregate must not hold up the whole screen.
 export default async function DashboardPage() {
-  const admin = await adminForPage("/admin");
+  const admin = await staffForPage("/admin", "dashboard.view");
   return (
     <>
       <PageTitle sub={`Last ${DAYS} days, UTC. Every figure is per currency.`}>Dashboard</PageTitle>

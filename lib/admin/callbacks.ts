@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { pool } from "@/lib/db";
 import { describeCode } from "@/lib/webgames/codes";
-import { assertAdmin, type Viewer } from "./access";
+import { assertCan, type Viewer } from "./permissions";
 import { dateText, decodeCursor, encodeCursor, fromDate, parseFields, type SearchParams, toDateExclusive } from "./search-params";
 import { Conditions } from "./sql";
 
@@ -64,7 +64,7 @@ export async function listCallbacks(
   cursor?: string,
   limit = 100,
 ): Promise<{ rows: CallbackRow[]; nextCursor: string | null }> {
-  assertAdmin(viewer);
+  assertCan(viewer, "callbacks.view");
   const c = conditions(f);
   const after = cursor ? decodeCursor(cursor, 1) : null;
   if (after && /^\d{1,18}$/.test(after[0] ?? "")) c.add(`id < ${c.p(after[0])}::bigint`);
@@ -121,7 +121,7 @@ export interface CallbackHealth {
 
 /** The last hour per method and overall (method "all"): error rate and latency percentiles. */
 export async function callbackHealth(viewer: Viewer): Promise<CallbackHealth[]> {
-  assertAdmin(viewer);
+  assertCan(viewer, "callbacks.view");
   const res = await pool.query<{
     method: string | null;
     calls: string;
@@ -151,7 +151,7 @@ export async function callbackHealth(viewer: Viewer): Promise<CallbackHealth[]> 
 
 /** Which codes the last hour produced, for the troubleshooting list. */
 export async function codeBreakdown(viewer: Viewer): Promise<{ method: string; code: number; codeText: string; count: number }[]> {
-  assertAdmin(viewer);
+  assertCan(viewer, "callbacks.view");
   const res = await pool.query<{ method: string; code: number; n: string }>(
     `SELECT method, code, count(*)::text AS n FROM callback_logs WHERE created_at > now() - interval '1 hour'
      GROUP BY method, code ORDER BY count(*) DESC LIMIT 30`,

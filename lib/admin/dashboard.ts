@@ -1,7 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db";
-import { assertAdmin, type Viewer } from "./access";
 import { exactAmount } from "./format";
+import { assertCan, type Viewer } from "./permissions";
 
 export interface GgrPoint {
   /** UTC day, YYYY-MM-DD. */
@@ -61,7 +61,7 @@ const DAY_PARAM = `now() - make_interval(days => $1)`;
  * 85 ms instead of 480 ms at a million ledger rows). Open rounds count the bets taken so far.
  */
 export async function ggrByDay(viewer: Viewer, days = 14): Promise<GgrPoint[]> {
-  assertAdmin(viewer);
+  assertCan(viewer, "dashboard.view");
   const res = await pool.query<{ day: string; currency: string; bets: string; wins: string; ggr: string }>(
     `SELECT to_char(day, 'YYYY-MM-DD') AS day, currency, bets::text, wins::text, (bets - wins)::text AS ggr
      FROM (SELECT (opened_at AT TIME ZONE 'UTC')::date AS day, currency, sum(bet_total) AS bets, sum(win_total) AS wins
@@ -79,7 +79,7 @@ export async function ggrByDay(viewer: Viewer, days = 14): Promise<GgrPoint[]> {
 }
 
 export async function ggrByGame(viewer: Viewer, days = 14): Promise<GameGgr[]> {
-  assertAdmin(viewer);
+  assertCan(viewer, "dashboard.view");
   const res = await pool.query<{ game_id: number; currency: string; rounds: string; bets: string; wins: string; ggr: string }>(
     `SELECT game_id, currency, count(*)::text AS rounds, sum(bet_total)::text AS bets, sum(win_total)::text AS wins,
             (sum(bet_total) - sum(win_total))::text AS ggr
@@ -99,7 +99,7 @@ export async function ggrByGame(viewer: Viewer, days = 14): Promise<GameGgr[]> {
 
 /** Players who placed a bet in the last 24 hours / 7 days. */
 export async function activePlayers(viewer: Viewer): Promise<{ d1: number; d7: number }> {
-  assertAdmin(viewer);
+  assertCan(viewer, "dashboard.view");
   const res = await pool.query<{ d1: string; d7: string }>(
     `SELECT count(DISTINCT player_id) FILTER (WHERE created_at > now() - interval '1 day')::text AS d1,
             count(DISTINCT player_id)::text AS d7
@@ -110,7 +110,7 @@ export async function activePlayers(viewer: Viewer): Promise<{ d1: number; d7: n
 
 /** Rounds open for more than an hour: the provider never closed them (lost Debit, crashed game). */
 export async function stuckRounds(viewer: Viewer): Promise<{ count: number; oldest: StuckRound[] }> {
-  assertAdmin(viewer);
+  assertCan(viewer, "dashboard.view");
   const [count, rows] = await Promise.all([
     pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM rounds WHERE status = 'open' AND opened_at < now() - interval '1 hour'`),
     pool.query<{
@@ -143,7 +143,7 @@ export async function stuckRounds(viewer: Viewer): Promise<{ count: number; olde
 
 /** Top 5 wins per currency: a ranking across currencies would compare unlike units. */
 export async function biggestWins(viewer: Viewer, days = 14): Promise<BigWin[]> {
-  assertAdmin(viewer);
+  assertCan(viewer, "dashboard.view");
   const res = await pool.query<{
     id: string;
     created_at: Date;
@@ -177,7 +177,7 @@ export async function biggestWins(viewer: Viewer, days = 14): Promise<BigWin[]> 
  * is grouped by currency: amounts in different currencies are never added together.
  */
 export async function loadDashboard(viewer: Viewer, days = 14): Promise<Dashboard> {
-  assertAdmin(viewer);
+  assertCan(viewer, "dashboard.view");
   const [byDay, byGame, active, stuck, wins] = await Promise.all([
     ggrByDay(viewer, days),
     ggrByGame(viewer, days),

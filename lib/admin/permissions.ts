@@ -1,9 +1,10 @@
 import type { SessionPlayer } from "@/lib/auth/guards";
-import { AdminAccessError } from "./access";
 
 /**
- * Who may do what in the back office: the one table. Pages, route handlers, server actions and
- * loaders all ask `can()` / `assertCan()` with a permission from here; nothing else decides.
+ * Who may do what in the back office: the one table, and the one role check (`can`, which
+ * `assertCan` throws on). Every page, layout, route handler and server action reaches it through
+ * lib/admin/guard.ts on the viewer read fresh from the database; every loader calls `assertCan`
+ * again with the viewer it is given. Nothing else decides.
  *
  * admin    everything, and manages staff
  * finance  adjustments and their approval, reports, the ledger
@@ -49,6 +50,14 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 export type Viewer = SessionPlayer | null | undefined;
+
+/** A refused back-office call: 401 anonymous, 403 signed in without the permission (or blocked). */
+export class AdminAccessError extends Error {
+  constructor(readonly status: 401 | 403) {
+    super(status === 401 ? "Sign in required" : "Not allowed for your role");
+    this.name = "AdminAccessError";
+  }
+}
 
 export function isStaffRole(role: string): role is StaffRole {
   return (STAFF_ROLES as readonly string[]).includes(role);

@@ -1,8 +1,8 @@
 import "server-only";
 import type { SessionPlayer } from "@/lib/auth/guards";
 import { pool } from "@/lib/db";
-import { assertAdmin, type Viewer } from "./access";
 import { type AuditEntry, auditForPlayer } from "./audit";
+import { assertCan, type Viewer } from "./permissions";
 import { type LedgerRow, listTransactions } from "./transactions";
 
 export interface PlayerListRow {
@@ -18,7 +18,7 @@ export interface PlayerListRow {
 
 /** Search by id (exact), email or nick (substring, case-insensitive); newest players first. */
 export async function searchPlayers(viewer: Viewer, q: string | undefined, limit = 50): Promise<PlayerListRow[]> {
-  assertAdmin(viewer);
+  assertCan(viewer, "players.view");
   const params: unknown[] = [limit];
   let where = "";
   if (q) {
@@ -86,7 +86,7 @@ export interface PlayerDetail {
 }
 
 export async function loadPlayer(viewer: Viewer, playerId: number, idleMinutes: number): Promise<PlayerDetail | null> {
-  const admin = assertAdmin(viewer);
+  const admin = assertCan(viewer, "players.view");
   const p = await pool.query<{
     id: number;
     email: string;

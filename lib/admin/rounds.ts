@@ -1,8 +1,8 @@
 import "server-only";
 import { pool } from "@/lib/db";
 import { describeCode } from "@/lib/webgames/codes";
-import { assertAdmin, type Viewer } from "./access";
 import type { CallbackRow } from "./callbacks";
+import { assertCan, type Viewer } from "./permissions";
 
 export interface RoundOperation {
   ledgerId: string;
@@ -37,7 +37,7 @@ export interface RoundView {
 
 /** A round with its ledger operations in order and the callbacks behind them; null if unknown. */
 export async function loadRound(viewer: Viewer, playerId: number, roundId: string): Promise<RoundView | null> {
-  assertAdmin(viewer);
+  assertCan(viewer, "rounds.view");
   const r = await pool.query<{
     id: string;
     player_id: number;
@@ -137,7 +137,7 @@ export type RoundHit = Pick<RoundView, "playerId" | "email" | "roundId" | "gameI
 
 /** Rounds with this provider round id (any player, or one player): round ids are per player. */
 export async function findRounds(viewer: Viewer, roundId: string, playerId?: number): Promise<RoundHit[]> {
-  assertAdmin(viewer);
+  assertCan(viewer, "rounds.view");
   const res = await pool.query<{
     player_id: number;
     email: string;

@@ -2,8 +2,8 @@ import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { pool } from "@/lib/db";
-import { assertAdmin, type Viewer } from "./access";
 import { displayAmount, exactAmount } from "./format";
+import { assertCan, type Viewer } from "./permissions";
 import {
   dateText,
   decimalText,
@@ -166,7 +166,7 @@ export async function listTransactions(
   cursor?: string,
   limit = PAGE_SIZE,
 ): Promise<TransactionPage> {
-  assertAdmin(viewer);
+  assertCan(viewer, "transactions.view");
   const after = cursor ? decodeCursor(cursor, 2) : null;
   const { rows, more } = await ledgerPage(f, after, limit);
   const last = rows.at(-1);
@@ -189,7 +189,7 @@ export interface CurrencyTotals {
 
 /** Totals of the filtered set, one row per currency: amounts of different currencies never add up. */
 export async function transactionTotals(viewer: Viewer, f: TransactionFilters): Promise<CurrencyTotals[]> {
-  assertAdmin(viewer);
+  assertCan(viewer, "transactions.view");
   const c = transactionConditions(f);
   const res = await pool.query<{
     currency: string;
@@ -270,7 +270,7 @@ const FIRST_BATCH = 100;
  * between pulls, so a slow download cannot pin a pool connection.
  */
 export function transactionsCsvStream(viewer: Viewer, f: TransactionFilters, batch = EXPORT_BATCH): ReadableStream<Uint8Array> {
-  assertAdmin(viewer);
+  assertCan(viewer, "transactions.export");
   const encoder = new TextEncoder();
   let after: string[] | null = null;
   let started = false;

@@ -30,26 +30,4 @@ export async function requirePlayer(callbackUrl = "/"): Promise<SessionPlayer> {
   return player;
 }
 
-export class ForbiddenError extends Error {
-  constructor() {
-    super("Admins only");
-  }
-}
-
-/**
- * Admin pages and server actions: anonymous → sign-in; a signed-in non-admin gets ForbiddenError
- * (the admin layout renders a 403 page for it). Call it in the layout AND in every action/handler.
- */
-export async function requireAdmin(callbackUrl = "/admin"): Promise<SessionPlayer> {
-  const player = await requirePlayer(callbackUrl);
-  if (player.role !== "admin") throw new ForbiddenError();
-  return player;
-}
-
-/** Route handlers: the admin, or a JSON 401/403 Response to return as is. */
-export async function adminOrResponse(): Promise<SessionPlayer | Response> {
-  const player = await currentPlayer();
-  if (!player) return Response.json({ error: "Sign in required" }, { status: 401 });
-  if (player.role !== "admin") return Response.json({ error: "Admins only" }, { status: 403 });
-  return player;
-}
+// The back office's one guard: lib/admin/permissions.ts (the check) and lib/admin/guard.ts (entry points).

@@ -1,18 +1,43 @@
 import { isIP } from "node:net";
 
 /**
- * The caller's address for the provider allowlist and the D11 log. Next's server appends the
- * socket's address to X-Forwarded-For; each trusted reverse proxy in front of the app appends one
- * more. With `hops` trusted proxies the client is the entry `hops` places before the last one.
- * Entries further left are whatever the client claimed and are never trusted.
+ * The caller's address (PROTOCOL D14) for the provider allowlist, the sign-in and sign-up limits and
+ * the D11 log. server.mjs writes the TCP peer's address into this header on every request after
+ * dropping any copy the client sent, so no client can choose it. Keep the name in step with
+ * server.mjs (tests/http/client-address.test.ts proves the pair over real HTTP).
+ */
+export const PEER_ADDRESS_HEADER = "x-webgames-peer-address";
+
+let warnedMissingPeer = false;
+
+/**
+ * With `hops` = 0 the caller is the TCP peer. Behind `hops` trusted reverse proxies, each appending
+ * the address it saw to X-Forwarded-For, the caller is the `hops`-th entry from the right; entries
+ * further left are whatever the client wrote and never count. A chain shorter than `hops` means the
+ * request did not come through every proxy: the peer is then all we know. Returns null only when
+ * the app was started without server.mjs (no peer header) and no trusted entry exists.
  */
 export function clientIp(headers: Headers, hops: number): string | null {
+  const peerHeader = headers.get(PEER_ADDRESS_HEADER);
+  const peer = peerHeader ? normalizeIp(peerHeader.trim()) : null;
+  if (peer === null && !warnedMissingPeer) {
+    warnedMissingPeer = true;
+    console.warn(
+      JSON.stringify({
+        level: "warn",
+        msg: `no ${PEER_ADDRESS_HEADER} header: start the app with server.mjs (npm start / npm run dev), or client addresses are unknown`,
+      }),
+    );
+  }
+  if (hops <= 0) return peer;
   const chain = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  const candidate = chain[chain.length - 1 - hops] ?? headers.get("x-real-ip") ?? null;
-  return candidate ? normalizeIp(candidate) : null;
+  const entry = chain.length >= hops ? chain[chain.length - hops] : undefined;
+  if (entry === undefined) return peer;
+  const ip = normalizeIp(entry);
+  return isIP(ip) ? ip : peer;
 }
 
 function normalizeIp(ip: string): string {

@@ -4,11 +4,20 @@ import path from "node:path";
 import { type Child, startChild, waitForHttp } from "./processes";
 
 /**
- * A production build of the app and `next start` on a given port, for benchmarks and fault tests.
+ * A production build of the app served by server.mjs on a given port, for benchmarks and fault tests.
  * Every secret is passed explicitly: production refuses to start without them.
  */
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 const NEXT = path.join(ROOT, "node_modules/.bin/next");
+const SERVER = path.join(ROOT, "server.mjs");
+
+/**
+ * The command that serves the app: server.mjs, Next's handler behind a Node server that writes the
+ * TCP peer's address where no client can (PROTOCOL D14). Every rig uses it, never `next start`.
+ */
+export function serverCommand(port: number, opts: { dev?: boolean; hostname?: string } = {}): [string, string[]] {
+  return [process.execPath, [SERVER, "--port", String(port), "--hostname", opts.hostname ?? "127.0.0.1", ...(opts.dev ? ["--dev"] : [])]];
+}
 
 export function productionEnv(opts: {
   databaseUrl: string;
@@ -60,7 +69,8 @@ export function ensureBuild(distDir: string, rebuild = false): void {
 }
 
 export async function startApp(port: number, env: Record<string, string>, opts: { quiet?: boolean } = {}): Promise<Child> {
-  const child = startChild(`app:${port}`, NEXT, ["start", "--port", String(port), "--hostname", "127.0.0.1"], env, {
+  const [cmd, args] = serverCommand(port);
+  const child = startChild(`app:${port}`, cmd, args, env, {
     quiet: opts.quiet ?? true,
   });
   await waitForHttp(`http://127.0.0.1:${port}/api/bench/echo`, 60_000);

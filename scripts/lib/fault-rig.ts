@@ -10,7 +10,7 @@ import type { LedgerEntry } from "../../sim/ledger";
 import { Ledger } from "../../sim/ledger";
 import { PartnerClient } from "../../sim/partner-client";
 import { type Simulator, startSimulator } from "../../sim/server";
-import { productionEnv, ROOT } from "./app-server";
+import { productionEnv, ROOT, serverCommand } from "./app-server";
 import { ensureDatabase, type RunningPostgres, startEmbeddedPostgres } from "./embedded-pg";
 import { migrate } from "./migrate";
 import { freePort } from "./ports";
@@ -18,14 +18,13 @@ import { type Child, stopChild, waitForHttp } from "./processes";
 
 /**
  * A whole deployment on loopback for fault tests and the soak: one embedded PostgreSQL (persistent
- * data dir in a temp folder, so it can be stopped and started again on the same port), N `next start`
+ * data dir in a temp folder, so it can be stopped and started again on the same port), N server.mjs
  * instances of one production build, the provider simulator in this process spreading callbacks
  * over the instances, and players with authorized game sessions. Everything it starts is stopped by
  * `close()`, which is safe to call after any failure.
  */
 export const FAULT_API_KEY = "fault-secret";
 export const FAULT_GAME = 11;
-const NEXT = path.join(ROOT, "node_modules/.bin/next");
 
 export interface RigPlayer {
   id: number;
@@ -170,7 +169,8 @@ export class Rig {
   async startApp(i: number): Promise<void> {
     const app = this.apps[i]!;
     const out = openSync(app.logFile, "a");
-    const proc = spawn(NEXT, ["start", "--port", String(app.port), "--hostname", "127.0.0.1"], {
+    const [cmd, args] = serverCommand(app.port);
+    const proc = spawn(cmd, args, {
       cwd: ROOT,
       env: this.env as NodeJS.ProcessEnv,
       detached: true, // own process group: a kill reaches next-server too
@@ -333,7 +333,12 @@ export function streamSpins(
     }
     return { spins, failed };
   })();
-  return { stop: () => void (stopped = true), done };
+  return {
+    stop: () => {
+      stopped = true;
+    },
+    done,
+  };
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

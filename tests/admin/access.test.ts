@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { AdminAccessError, assertAdmin } from "@/lib/admin/access";
 import { callbackHealth, codeBreakdown, listCallbacks } from "@/lib/admin/callbacks";
 import { activePlayers, biggestWins, ggrByDay, ggrByGame, loadDashboard, stuckRounds } from "@/lib/admin/dashboard";
+import { AdminAccessError, assertCan, PERMISSIONS, type Permission } from "@/lib/admin/permissions";
 import { adjustBalanceAs, revokeSessionsAs, setBlockedAs } from "@/lib/admin/player-actions";
 import { loadPlayer, searchPlayers } from "@/lib/admin/players";
 import { findRounds, loadRound } from "@/lib/admin/rounds";
@@ -22,19 +22,23 @@ beforeAll(async () => {
   await victim.bet("1.00", { round_id: "A1" });
 });
 
-describe("assertAdmin", () => {
+describe("assertCan, the one role check", () => {
+  const every = Object.keys(PERMISSIONS) as Permission[];
   it.each<[string, () => SessionPlayer | null, number | null]>([
     ["anonymous", () => null, 401],
     ["player", () => player, 403],
+    ["blocked player", () => ({ ...player, blocked: true }), 403],
     ["blocked admin", () => ({ ...admin, blocked: true }), 403],
     ["admin", () => admin, null],
-  ])("%s", (_n, viewer, status) => {
-    if (status === null) expect(assertAdmin(viewer())).toBe(admin);
-    else expect(() => assertAdmin(viewer())).toThrow(expect.objectContaining({ status }));
+  ])("%s, for every permission", (_n, viewer, status) => {
+    for (const permission of every) {
+      if (status === null) expect(assertCan(viewer(), permission)).toBe(admin);
+      else expect(() => assertCan(viewer(), permission)).toThrow(expect.objectContaining({ status }));
+    }
   });
 });
 
-describe("no loader, export or action runs for anonymous or player viewers", () => {
+describe("no loader, export or action runs for anonymous, player or blocked-admin viewers", () => {
   const calls: [string, (v: SessionPlayer | null) => Promise<unknown> | unknown][] = [
     ["listTransactions", (v) => listTransactions(v, {})],
     ["transactionTotals", (v) => transactionTotals(v, {})],
@@ -60,6 +64,7 @@ describe("no loader, export or action runs for anonymous or player viewers", () 
     for (const [viewer, status] of [
       [null, 401],
       [player, 403],
+      [{ ...admin, blocked: true }, 403],
     ] as const) {
       const attempt = async () => call(viewer);
       await expect(attempt()).rejects.toBeInstanceOf(AdminAccessError);
@@ -78,8 +83,8 @@ describe("no loader, export or action runs for anonymous or player viewers", () 
   });
 });
 
-/** Every admin route file checks the role itself, not only the layout. */
-describe("every admin entry point calls its guard", () => {
+/** Every admin route file checks the role itself, not only the layout (over HTTP: e2e/admin-guard.spec.ts). */
+describe("every admin entry point calls the one guard (lib/admin/guard.ts)", () => {
   const root = path.resolve(import.meta.dirname, "../../app/admin");
   const files = (dir: string): string[] =>
     readdirSync(dir).flatMap((f) => {
@@ -89,22 +94,24 @@ describe("every admin entry point calls its guard", () => {
   const all = files(root);
   it.each(all.filter((f) => f.endsWith("page.tsx") || f.endsWith("layout.tsx")).map((f) => [path.relative(root, f)]))("page %s", (rel) => {
     const src = readFileSync(path.join(root, rel), "utf8");
-    // adminForPage / staffForPage redirect anonymous viewers and call forbidden() (HTTP 403) for the others.
-    expect(src).toMatch(/const (admin|staff) = await (adminForPage\(|staffForPage\("[^"]+", ")/);
+    // staffForPage redirects anonymous viewers and calls forbidden() (HTTP 403) for the others.
+    expect(src).toMatch(/const (admin|staff) = await staffForPage\([^,]+, "[\w.]+"\);/);
   });
-  it.each(all.filter((f) => f.endsWith("route.ts")).map((f) => [path.relative(root, f)]))("route %s", (rel) => {
+  // Staff-only handlers outside /admin are listed here by hand.
+  const staffRoutes = [...all.filter((f) => f.endsWith("route.ts")), path.resolve(root, "../api/catalog/revalidate/route.ts")];
+  it.each(staffRoutes.map((f) => [path.relative(root, f)]))("route %s", (rel) => {
     const src = readFileSync(path.join(root, rel), "utf8");
     expect(src).toMatch(
-      /const (admin|staff) = await (adminOrResponse\(\)|staffOrResponse\("[^"]+"\));\s+if \((admin|staff) instanceof Response\) return (admin|staff);/,
+      /const (admin|staff) = await staffOrResponse\("[\w.]+"\);\s+if \((admin|staff) instanceof Response\) return (admin|staff);/,
     );
   });
   it.each(all.filter((f) => f.endsWith("actions.ts")).map((f) => [path.relative(root, f)]))("actions %s", (rel) => {
     const src = readFileSync(path.join(root, rel), "utf8");
     expect(src.startsWith('"use server"')).toBe(true);
-    // Each exported action runs through `run`, which passes the freshly read viewer to an *As function.
+    // Each exported action runs through `run` = staffAction (viewer read fresh, permission checked), then an *As function.
     const exported = [...src.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{\s*\n\s*(.*)/g)];
     expect(exported.length).toBeGreaterThan(0);
-    for (const [, name, body] of exported) expect(body, name).toMatch(/^return run\(\w+, \(viewer, ctx\) => \w+As\(viewer,/);
-    expect(src).toMatch(/await fn\(await currentPlayer\(\), /);
+    for (const [, name, body] of exported) expect(body, name).toMatch(/^return run\(\w+, "[\w.]+", \(staff, ctx\) =>/);
+    expect(src).toMatch(/return staffAction\(\s*permission,/);
   });
 });

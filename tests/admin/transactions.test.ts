@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AdminAccessError } from "@/lib/admin/access";
 import { exactAmount } from "@/lib/admin/format";
+import { AdminAccessError } from "@/lib/admin/permissions";
 import {
   CSV_COLUMNS,
   listTransactions,

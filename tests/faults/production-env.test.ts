@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "vitest";
+import { serverCommand } from "../../scripts/lib/app-server";
 import { FAULTS_DIST_DIR } from "./global-setup";
 
-/** The real production server (`next start` of the build) refuses to start with a missing secret. */
-test("next start in production without secrets exits and names the missing variables", async () => {
+/** The real production server (server.mjs on the build, as `npm start`) refuses to start with a missing secret. */
+test("the production server without secrets exits and names the missing variables", async () => {
   const root = path.resolve(import.meta.dirname, "../..");
   const env: Record<string, string> = {};
   for (const k of ["PATH", "HOME"]) if (process.env[k]) env[k] = process.env[k]!;
@@ -14,7 +15,8 @@ test("next start in production without secrets exits and names the missing varia
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: "postgresql://u:p@127.0.0.1:9/x",
   });
-  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "--port", "0"], { cwd: root, env: env as NodeJS.ProcessEnv });
+  const [cmd, args] = serverCommand(0);
+  const child = spawn(cmd, args, { cwd: root, env: env as NodeJS.ProcessEnv });
   let output = "";
   child.stdout.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr.on("data", (d: Buffer) => (output += d.toString()));

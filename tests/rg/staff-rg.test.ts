@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AdminAccessError } from "@/lib/admin/access";
+import { AdminAccessError } from "@/lib/admin/permissions";
 import { loadPlayerRg, staffExcludeAs, staffSetLimitAs } from "@/lib/admin/rg";
 import { setLimit } from "@/lib/rg/limits";
 import { staffViewer, viewers } from "../admin/helpers";

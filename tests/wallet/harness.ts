@@ -26,8 +26,9 @@ export interface Answer {
 export async function postRaw(method: Method, body: string | Uint8Array, headers: Record<string, string> = {}): Promise<Answer> {
   const req = new Request(`http://localhost/api/callbacks/${method}`, {
     method: "POST",
-    // What Next would append for a provider on loopback behind one proxy; tests override it.
-    headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.1, 127.0.0.1", ...headers },
+    // What server.mjs writes for a provider on loopback (the TCP peer); tests override it. Over real
+    // HTTP the header is the server's alone: tests/http/client-address.test.ts.
+    headers: { "content-type": "application/json", "x-webgames-peer-address": "127.0.0.1", ...headers },
     body: body as BodyInit,
   });
   const res = await handlers[method](req);

@@ -15,7 +15,7 @@ import {
   Time,
 } from "@/components/admin/ui";
 import { AUDIT_ACTIONS, listAudit, parseAuditFilters, verifyAudit } from "@/lib/admin/audit";
-import { staffForPage } from "@/lib/admin/page-access";
+import { staffForPage } from "@/lib/admin/guard";
 import { can } from "@/lib/admin/permissions";
 import { param, queryString, type SearchParams } from "@/lib/admin/search-params";
 

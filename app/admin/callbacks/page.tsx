@@ -15,14 +15,14 @@ import {
   Time,
 } from "@/components/admin/ui";
 import { CALLBACK_METHODS, callbackHealth, codeBreakdown, listCallbacks, parseCallbackFilters } from "@/lib/admin/callbacks";
-import { adminForPage } from "@/lib/admin/page-access";
+import { staffForPage } from "@/lib/admin/guard";
 import { param, queryString, type SearchParams } from "@/lib/admin/search-params";
 import { CODE_MESSAGES } from "@/lib/webgames/codes";
 
 export const metadata: Metadata = { title: "Callbacks" };
 
 export default async function CallbacksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const admin = await adminForPage("/admin/callbacks");
+  const admin = await staffForPage("/admin/callbacks", "callbacks.view");
   const sp = await searchParams;
   const { filters, errors } = parseCallbackFilters(sp);
   const cursor = param(sp, "cursor");
@@ -107,7 +107,9 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
           <input name="to" type="date" defaultValue={filters.to?.slice(0, 10)} className={inputClass} />
         </Field>
         <div className="col-span-2 flex items-end gap-2">
-          <button className={buttonClass}>Apply</button>
+          <button type="submit" className={buttonClass}>
+            Apply
+          </button>
           <Link href="/admin/callbacks" className={secondaryButtonClass}>
             Reset
           </Link>

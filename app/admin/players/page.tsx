@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { A, Badge, buttonClass, inputClass, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
 import { displayAmount } from "@/lib/admin/format";
-import { adminForPage } from "@/lib/admin/page-access";
+import { staffForPage } from "@/lib/admin/guard";
 import { searchPlayers } from "@/lib/admin/players";
 import { param, type SearchParams } from "@/lib/admin/search-params";
 
 export const metadata: Metadata = { title: "Players" };
 
 export default async function PlayersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const admin = await adminForPage("/admin/players");
+  const admin = await staffForPage("/admin/players", "players.view");
   const q = param(await searchParams, "q")?.slice(0, 200);
   const players = await searchPlayers(admin, q);
   return (
@@ -16,7 +16,9 @@ export default async function PlayersPage({ searchParams }: { searchParams: Prom
       <PageTitle>Players</PageTitle>
       <form method="get" className="mb-6 flex gap-2">
         <input name="q" defaultValue={q} placeholder="Email, nick or id" aria-label="Search players" className={`${inputClass} w-80`} />
-        <button className={buttonClass}>Search</button>
+        <button type="submit" className={buttonClass}>
+          Search
+        </button>
       </form>
       <Section title={q ? `Matching “${q}” (first 50)` : "Newest players (first 50)"}>
         <Table head={["Id", "Email", "Nick", "Role", "Status", "Balance", "Joined"]} empty={players.length === 0}>

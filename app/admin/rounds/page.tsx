@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { A, Badge, buttonClass, Field, inputClass, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
-import { adminForPage } from "@/lib/admin/page-access";
+import { staffForPage } from "@/lib/admin/guard";
 import { findRounds } from "@/lib/admin/rounds";
 import { param, type SearchParams } from "@/lib/admin/search-params";
 
 export const metadata: Metadata = { title: "Rounds" };
 
 export default async function RoundsSearchPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const admin = await adminForPage("/admin/rounds");
+  const admin = await staffForPage("/admin/rounds", "rounds.view");
   const sp = await searchParams;
   const round = param(sp, "round")?.slice(0, 200);
   const playerText = param(sp, "player");
@@ -26,7 +26,9 @@ export default async function RoundsSearchPage({ searchParams }: { searchParams:
         <Field label="Player id (optional)">
           <input name="player" defaultValue={playerText} inputMode="numeric" className={inputClass} />
         </Field>
-        <button className={buttonClass}>Find</button>
+        <button type="submit" className={buttonClass}>
+          Find
+        </button>
       </form>
       {round ? (
         <Section title={`Rounds with id ${round}`}>

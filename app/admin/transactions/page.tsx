@@ -4,7 +4,7 @@ import { TotalsTable } from "@/components/admin/totals-table";
 import { TransactionFiltersForm } from "@/components/admin/transaction-filters";
 import { TransactionsTable } from "@/components/admin/transactions-table";
 import { A, Errors, PageTitle, Section } from "@/components/admin/ui";
-import { adminForPage } from "@/lib/admin/page-access";
+import { staffForPage } from "@/lib/admin/guard";
 import { param, queryString, type SearchParams } from "@/lib/admin/search-params";
 import { listTransactions, parseTransactionFilters, type TransactionFilters, transactionTotals } from "@/lib/admin/transactions";
 import type { SessionPlayer } from "@/lib/auth/guards";
@@ -12,7 +12,7 @@ import type { SessionPlayer } from "@/lib/auth/guards";
 export const metadata: Metadata = { title: "Transactions" };
 
 export default async function TransactionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const admin = await adminForPage("/admin/transactions");
+  const admin = await staffForPage("/admin/transactions", "transactions.view");
   const sp = await searchParams;
   const { filters, errors } = parseTransactionFilters(sp);
   const cursor = param(sp, "cursor");

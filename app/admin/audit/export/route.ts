@@ -1,5 +1,5 @@
 import { auditCsvStream, parseAuditFilters } from "@/lib/admin/audit";
-import { staffOrResponse } from "@/lib/admin/page-access";
+import { staffOrResponse } from "@/lib/admin/guard";
 
 /** CSV of the filtered audit trail, hashes included, so it can be re-verified outside the app. */
 export async function GET(req: Request): Promise<Response> {

@@ -2,37 +2,41 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { AdminAccessError } from "@/lib/admin/access";
+import { staffAction } from "@/lib/admin/guard";
+import type { Permission } from "@/lib/admin/permissions";
 import { type ActionContext, type ActionState, adjustBalanceAs, revokeSessionsAs, setBlockedAs } from "@/lib/admin/player-actions";
-import { currentPlayer } from "@/lib/auth/guards";
+import type { SessionPlayer } from "@/lib/auth/guards";
 import { clientIp } from "@/lib/callbacks/client-ip";
 import { env } from "@/lib/env";
 
-// Thin wrappers: the admin check happens inside each *As function with the viewer read fresh here.
+// Thin wrappers: staffAction reads the viewer fresh and checks the permission; each *As function
+// checks it again with that viewer (so the same checks are exercised by tests without a request).
 async function run(
   playerId: number,
-  fn: (viewer: Awaited<ReturnType<typeof currentPlayer>>, ctx: ActionContext) => Promise<ActionState>,
+  permission: Permission,
+  fn: (staff: SessionPlayer, ctx: ActionContext) => Promise<ActionState>,
 ): Promise<ActionState> {
-  try {
-    const state = await fn(await currentPlayer(), { ip: clientIp(await headers(), env.TRUSTED_PROXY_HOPS) });
-    if (state.status === "ok") revalidatePath(`/admin/players/${playerId}`);
-    return state;
-  } catch (err) {
-    if (err instanceof AdminAccessError) return { status: "error", message: err.message };
-    throw err;
-  }
+  return staffAction(
+    permission,
+    async (staff) => {
+      const state = await fn(staff, { ip: clientIp(await headers(), env.TRUSTED_PROXY_HOPS) });
+      if (state.status === "ok") revalidatePath(`/admin/players/${playerId}`);
+      return state;
+    },
+    (message): ActionState => ({ status: "error", message }),
+  );
 }
 
 export async function adjustBalanceAction(playerId: number, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return run(playerId, (viewer, ctx) =>
-    adjustBalanceAs(viewer, playerId, { amount: formData.get("amount"), reason: formData.get("reason") }, ctx),
+  return run(playerId, "adjustments.request", (staff, ctx) =>
+    adjustBalanceAs(staff, playerId, { amount: formData.get("amount"), reason: formData.get("reason") }, ctx),
   );
 }
 
 export async function setBlockedAction(playerId: number, blocked: boolean, _prev: ActionState): Promise<ActionState> {
-  return run(playerId, (viewer, ctx) => setBlockedAs(viewer, playerId, blocked, ctx));
+  return run(playerId, "players.block", (staff, ctx) => setBlockedAs(staff, playerId, blocked, ctx));
 }
 
 export async function revokeSessionsAction(playerId: number, _prev: ActionState): Promise<ActionState> {
-  return run(playerId, (viewer, ctx) => revokeSessionsAs(viewer, playerId, ctx));
+  return run(playerId, "players.revokeSessions", (staff, ctx) => revokeSessionsAs(staff, playerId, ctx));
 }

@@ -6,7 +6,7 @@ import { PlayerRgSection } from "@/components/admin/player-rg-section";
 import { TransactionsTable } from "@/components/admin/transactions-table";
 import { A, Badge, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
 import { displayAmount } from "@/lib/admin/format";
-import { adminForPage } from "@/lib/admin/page-access";
+import { staffForPage } from "@/lib/admin/guard";
 import { can } from "@/lib/admin/permissions";
 import { loadPlayer } from "@/lib/admin/players";
 import { loadPlayerRg } from "@/lib/admin/rg";
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Player" };
 
 export default async function PlayerPage({ params }: { params: Promise<{ playerId: string }> }) {
   const { playerId: idText } = await params;
-  const admin = await adminForPage(`/admin/players/${idText}`);
+  const admin = await staffForPage(`/admin/players/${idText}`, "players.view");
   if (!/^\d{1,9}$/.test(idText)) notFound();
   const id = Number(idText);
   const detail = await loadPlayer(admin, id, env.WALLET_SESSION_IDLE_MINUTES);

@@ -2,36 +2,39 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { AdminAccessError } from "@/lib/admin/access";
-import type { ActionState } from "@/lib/admin/player-actions";
+import { staffAction } from "@/lib/admin/guard";
+import type { Permission } from "@/lib/admin/permissions";
+import type { ActionContext, ActionState } from "@/lib/admin/player-actions";
 import { staffExcludeAs, staffSetLimitAs } from "@/lib/admin/rg";
-import { currentPlayer } from "@/lib/auth/guards";
+import type { SessionPlayer } from "@/lib/auth/guards";
 import { clientIp } from "@/lib/callbacks/client-ip";
 import { env } from "@/lib/env";
 
-// Thin wrappers: the permission check (players.restrictGaming) happens inside each *As function
-// with the viewer read fresh here.
+// Thin wrappers: staffAction reads the viewer fresh and checks the permission; each *As function
+// checks it again with that viewer (so the same checks are exercised by tests without a request).
 async function run(
   playerId: number,
-  fn: (viewer: Awaited<ReturnType<typeof currentPlayer>>, ctx: { ip: string | null }) => Promise<ActionState>,
+  permission: Permission,
+  fn: (staff: SessionPlayer, ctx: ActionContext) => Promise<ActionState>,
 ): Promise<ActionState> {
-  try {
-    const state = await fn(await currentPlayer(), { ip: clientIp(await headers(), env.TRUSTED_PROXY_HOPS) });
-    if (state.status === "ok") revalidatePath(`/admin/players/${playerId}`);
-    return state;
-  } catch (err) {
-    if (err instanceof AdminAccessError) return { status: "error", message: err.message };
-    throw err;
-  }
+  return staffAction(
+    permission,
+    async (staff) => {
+      const state = await fn(staff, { ip: clientIp(await headers(), env.TRUSTED_PROXY_HOPS) });
+      if (state.status === "ok") revalidatePath(`/admin/players/${playerId}`);
+      return state;
+    },
+    (message): ActionState => ({ status: "error", message }),
+  );
 }
 
 const limitForm = (f: FormData) => ({ limit: f.get("limit"), value: f.get("amount"), reason: f.get("reason") });
 const exclusionForm = (f: FormData) => ({ option: f.get("option"), reason: f.get("reason") });
 
 export async function staffSetLimitAction(playerId: number, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return run(playerId, (viewer, ctx) => staffSetLimitAs(viewer, playerId, limitForm(formData), ctx));
+  return run(playerId, "players.restrictGaming", (staff, ctx) => staffSetLimitAs(staff, playerId, limitForm(formData), ctx));
 }
 
 export async function staffExcludeAction(playerId: number, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return run(playerId, (viewer, ctx) => staffExcludeAs(viewer, playerId, exclusionForm(formData), ctx));
+  return run(playerId, "players.restrictGaming", (staff, ctx) => staffExcludeAs(staff, playerId, exclusionForm(formData), ctx));
 }

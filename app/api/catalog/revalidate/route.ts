@@ -1,11 +1,11 @@
 import { revalidatePath } from "next/cache";
-import { adminOrResponse } from "@/lib/auth/guards";
+import { staffOrResponse } from "@/lib/admin/guard";
 import { CatalogUnavailableError, revalidateCatalog } from "@/lib/catalog";
 
-/** Admins: reload the catalog from the provider now. The last good copy stays if it fails. */
+/** Staff holding catalog.manage: reload the catalog from the provider now. The last good copy stays if it fails. */
 export async function POST(): Promise<Response> {
-  const admin = await adminOrResponse();
-  if (admin instanceof Response) return admin;
+  const staff = await staffOrResponse("catalog.manage");
+  if (staff instanceof Response) return staff;
   try {
     const snap = await revalidateCatalog();
     revalidatePath("/"); // the lobby's static HTML

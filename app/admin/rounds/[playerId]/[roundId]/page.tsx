@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { A, Amount, Badge, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
 import { displayAmount } from "@/lib/admin/format";
-import { adminForPage } from "@/lib/admin/page-access";
+import { staffForPage } from "@/lib/admin/guard";
 import { loadRound } from "@/lib/admin/rounds";
 
 export const metadata: Metadata = { title: "Round" };
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Round" };
 export default async function RoundPage({ params }: { params: Promise<{ playerId: string; roundId: string }> }) {
   const { playerId: playerText, roundId: roundParam } = await params;
   const roundId = safeDecode(roundParam);
-  const admin = await adminForPage(`/admin/rounds/${playerText}/${roundParam}`);
+  const admin = await staffForPage(`/admin/rounds/${playerText}/${roundParam}`, "rounds.view");
   if (!/^\d{1,9}$/.test(playerText)) notFound();
   const round = await loadRound(admin, Number(playerText), roundId);
   if (!round) notFound();
