@@ -22,6 +22,10 @@ describe("time-out and self-exclusion (D12)", () => {
       expect(res).toMatchObject({ ok: true, revokedSessions: 2 });
 
       expect(await launchRefusal(s.player.id)).toMatchObject({ reason: kind });
+      await expect(issueLaunch({ playerId: s.player.id, gameId: s.gameId })).rejects.toMatchObject({
+        code: 4,
+        message: expect.stringMatching(kind === "timeout" ? /taking a break .* until / : /excluded yourself .* until /),
+      });
       const auth = await post(
         "Authorization",
         signedAuthorization({ player_id: s.player.id, game_id: s.gameId, token: pendingLaunch.token }),
@@ -71,14 +75,19 @@ describe("session-time limit (D12)", () => {
     await setStart("now() - interval '59 minutes 55 seconds'");
     expect((await s.bet(raw("500"), { round_id: "in" })).json.code).toBe(0);
     expect(await launchRefusal(s.player.id)).toBeNull();
+    // A launch now continues the same play session (its clock keeps running).
+    const next = await issueLaunch({ playerId: s.player.id, gameId: s.gameId });
+    const started = await pool.query("SELECT DISTINCT play_started_at FROM game_sessions WHERE player_id = $1", [s.player.id]);
+    expect(started.rows).toHaveLength(1);
 
     await setStart("now() - interval '60 minutes 1 second'");
     expect((await s.bet(raw("500"), { round_id: "late" })).json).toMatchObject({ code: 4, message: "Session time limit reached" });
     expect((await s.win(raw("700"), { round_id: "in", is_close: true })).json.code).toBe(0);
     expect(await launchRefusal(s.player.id)).toMatchObject({ reason: "session_limit", minutes: 60 });
-
-    const next = await issueLaunch({ playerId: s.player.id, gameId: s.gameId });
-    await pool.query(`UPDATE game_sessions SET play_started_at = now() - interval '61 minutes' WHERE id = $1`, [next.sessionId]);
+    await expect(issueLaunch({ playerId: s.player.id, gameId: s.gameId })).rejects.toMatchObject({
+      code: 4,
+      message: expect.stringContaining("session time limit of 60 minutes"),
+    });
     const auth = await post("Authorization", signedAuthorization({ player_id: s.player.id, game_id: s.gameId, token: next.token }));
     expect(auth.json).toMatchObject({ code: 4, message: "Session time limit reached" });
   });
