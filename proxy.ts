@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/env";
+import { REQUEST_ID_HEADER, requestId } from "@/lib/request-id";
 import { securityHeaders } from "@/lib/security/headers";
 
 /**
@@ -9,8 +10,13 @@ import { securityHeaders } from "@/lib/security/headers";
  */
 const headers = securityHeaders(env.WEBGAMES_API_URL, env.NODE_ENV !== "production");
 
-export function proxy(_req: NextRequest): NextResponse {
-  const res = NextResponse.next();
+export function proxy(req: NextRequest): NextResponse {
+  // Every request gets an id (lib/request-id.ts), passed to the page or handler and echoed back.
+  const id = requestId(req.headers);
+  const forwarded = new Headers(req.headers);
+  forwarded.set(REQUEST_ID_HEADER, id);
+  const res = NextResponse.next({ request: { headers: forwarded } });
+  res.headers.set(REQUEST_ID_HEADER, id);
   for (const [key, value] of headers) res.headers.set(key, value);
   return res;
 }

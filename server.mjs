@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The app's HTTP server: Next's own request handler behind a plain Node server, so that every
- * request carries the TCP peer's address in a header that no client can set (PROTOCOL D14, see
+ * request carries the TCP peer's address in a header that no client can set (docs/protocol.md D14, see
  * lib/callbacks/client-ip.ts). Next's route handlers and server actions see only headers, never
  * the socket; any incoming copy of the header is dropped before the real address is written.
  *

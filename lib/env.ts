@@ -43,7 +43,7 @@ const schema = z.object({
   WEBGAMES_API_KEY: z.string().min(1),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   APP_URL: url,
-  /** Idle timeout of a game session for new bets (PROTOCOL.md D4). */
+  /** Idle timeout of a game session for new bets (docs/protocol.md D4). */
   WALLET_SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -64,6 +64,10 @@ const schema = z.object({
   DEMO_CASHIER: bool.optional(),
   /** Log every callback to stdout as one JSON line (never the api_key or raw token). */
   CALLBACK_STDOUT_LOG: bool.default(false),
+  /** Log level of the server's JSON log lines (stdout): fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Bearer token that GET /api/metrics requires. Unset: the metrics endpoint is not served (404). */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Enables /api/bench/echo, the framework baseline of `npm run bench:*`. Off unless set. */
   BENCH_ROUTES: bool.default(false),
   /** Build output folder; lets two builds (e.g. tests and a dev server) live side by side. */
@@ -94,7 +98,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const missing = REQUIRED_IN_PRODUCTION.filter((k) => !input[k]);
     if (missing.length > 0) {
       throw new EnvError(
-        `Refusing to start in production: missing required environment variable(s): ${missing.join(", ")}. ` + "See .env.example.",
+        `Refusing to start in production: missing required environment variable(s): ${missing.join(", ")}. See .env.example.`,
       );
     }
   } else {

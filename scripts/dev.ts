@@ -11,7 +11,7 @@ import { type Child, killLeftovers, recordPids, startChild, stopChild } from "./
  *  1. PostgreSQL: embedded, data kept under .data/pg (unless DATABASE_URL is set);
  *  2. migrations, then the idempotent seed (demo accounts in the README);
  *  3. the provider simulator on :4010 (unless WEBGAMES_API_URL is set);
- *  4. Next on :3000, through server.mjs (the real client address, PROTOCOL D14).
+ *  4. Next on :3000, through server.mjs (the real client address, docs/protocol.md D14).
  * Ctrl-C stops everything; after a kill -9, the next run cleans up what was left and comes up.
  */
 const root = path.resolve(import.meta.dirname, "..");

@@ -36,7 +36,7 @@ export const DEV_PARTNER: PartnerInput = {
 
 export function splitUrls(apiUrl: string | readonly string[]): string[] {
   const list = typeof apiUrl === "string" ? apiUrl.split(",") : [...apiUrl];
-  // partner_api_url is a base URL without a trailing slash (PROTOCOL wire rules); be lenient on input.
+  // partner_api_url is a base URL without a trailing slash (docs/protocol.md, wire rules); be lenient on input.
   return list.map((u) => u.trim().replace(/\/+$/, "")).filter((u) => u.length > 0);
 }
 

@@ -1,4 +1,4 @@
-// The 122 currency codes of PROTOCOL.md. Case matters (FBu, mBT, mETH, uBTC).
+// The 122 currency codes of docs/protocol.md. Case matters (FBu, mBT, mETH, uBTC).
 export const CURRENCIES: readonly string[] = (
   "AED ALL AMD AOA ARS AUD AZN BAM BDT BGN BHD BOB BRL BSX BTC BYN CAD CDF CFA CHF CLP CNY COP CZK " +
   "DASH DEEX DKK DMO DOP DTC DZD EGP ETB ETH EUR FAU FBu GAME GBP GEL GHS GMC GMD GNF HC HKD HRK HTG " +
@@ -10,8 +10,10 @@ export const CURRENCIES: readonly string[] = (
 const SET = new Set(CURRENCIES);
 export const isCurrency = (code: string): boolean => SET.has(code);
 
-// ISO 4217 minor units where they differ from 2; crypto and in-house tokens get 8 (D7).
-const ZERO = new Set(["CLP", "FBu", "GNF", "ISK", "JPY", "KM", "KRW", "PYG", "UGX", "VND", "XAF", "XOF"]);
+// ISO 4217 minor units where they differ from 2; crypto and in-house tokens get 8 (D7). The
+// simulator keeps its own copy on purpose (the conformance checker is an independent check of the
+// wallet); tests/webgames/currencies.test.ts proves it agrees with lib/webgames/currencies.ts.
+const ZERO = new Set(["CFA", "CLP", "FBu", "GNF", "ISK", "JPY", "KM", "KRW", "PYG", "UGX", "VND", "XAF", "XOF"]);
 const THREE = new Set(["BHD", "IQD", "JOD", "KWD", "OMR", "TND"]);
 const CRYPTO = new Set([
   "BTC",

@@ -97,7 +97,7 @@ export interface SpinAnswer {
   error?: { code: number; message: string };
 }
 
-const PARTNER_MEANING: Record<number, string> = {
+export const PARTNER_MEANING: Record<number, string> = {
   0: "Ok",
   1: "Internal error",
   2: "Insufficient funds",

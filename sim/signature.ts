@@ -7,7 +7,7 @@ export function sign(method: string, values: readonly (string | number)[], apiKe
     .digest("hex");
 }
 
-/** Hash comparison that accepts either hex case (PROTOCOL D2). */
+/** Hash comparison that accepts either hex case (docs/protocol.md D2). */
 export function hashMatches(given: string, expected: string): boolean {
   return given.toLowerCase() === expected.toLowerCase();
 }

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { authLogger } from "./logger";
 import { verifyPassword } from "./password";
 
 /**
@@ -38,6 +39,7 @@ export async function checkCredentials(input: unknown): Promise<{ id: string; em
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
   trustHost: true,
+  logger: authLogger,
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
   pages: { signIn: "/signin" },
   providers: [

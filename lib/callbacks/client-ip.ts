@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 
 /**
- * The caller's address (PROTOCOL D14) for the provider allowlist, the sign-in and sign-up limits and
+ * The caller's address (docs/protocol.md D14) for the provider allowlist, the sign-in and sign-up limits and
  * the D11 log. server.mjs writes the TCP peer's address into this header on every request after
  * dropping any copy the client sent, so no client can choose it. Keep the name in step with
  * server.mjs (tests/http/client-address.test.ts proves the pair over real HTTP).

@@ -1,14 +1,13 @@
 import { logPool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { WalletError } from "@/lib/wallet/errors";
-import type { CallContext, WalletAnswer } from "@/lib/wallet/operations";
+import type { CallContext } from "@/lib/wallet/operations";
+import { jsonAnswer, refusalAnswer, type WireAnswer } from "@/lib/webgames/callback-answer";
 import {
   type CallbackFacts,
   type CallbackMethod,
-  CallbackRefusal,
   type CallbackRequest,
   factsOf,
-  jsonAnswer,
   parseCallbackRequest,
   parseJsonObject,
   verifyCallbackSignature,
@@ -53,7 +52,7 @@ function reply(body: string, status = 200): Response {
 }
 
 // PostgreSQL text cannot hold NUL; hostile input must still be recorded (D11).
-const clean = (s: string | undefined | null) => (s == null ? null : s.replace(/\u0000/g, "\uFFFD").slice(0, 500));
+const clean = (s: string | undefined | null) => (s == null ? null : s.replaceAll("\u0000", "\uFFFD").slice(0, 500));
 
 /**
  * D11 for calls that never reached the wallet (bad JSON, hash, validation, database down). Written
@@ -96,7 +95,24 @@ function stdoutLog(method: string, facts: CallbackFacts, code: number, latencyMs
   }
 }
 
-type Handler<M extends CallbackMethod> = (req: CallbackRequest<M>, ctx: CallContext) => Promise<WalletAnswer>;
+type Handler<M extends CallbackMethod> = (req: CallbackRequest<M>, ctx: CallContext) => Promise<WireAnswer>;
+
+/**
+ * The one mapper of a failure to the protocol: a WalletError keeps its code and message; an
+ * oversized body is code 1 with HTTP 413 (D1); anything else is code 1 with a generic message
+ * (the cause goes to the server log; the provider retries code 1).
+ */
+function refusalOf(err: unknown): { error: WalletError; status: number; expected: boolean } {
+  if (err instanceof WalletError) return { error: err, status: 200, expected: true };
+  if (err instanceof BodyTooLarge) {
+    return {
+      error: new WalletError(Code.InternalError, `Request body too large (limit ${MAX_BODY_BYTES} bytes)`),
+      status: 413,
+      expected: true,
+    };
+  }
+  return { error: new WalletError(Code.InternalError, "Internal error"), status: 200, expected: false };
+}
 
 /**
  * The partner API's one wrapper (D1, D2, D11): reads the raw body with a size limit, parses JSON
@@ -107,43 +123,34 @@ type Handler<M extends CallbackMethod> = (req: CallbackRequest<M>, ctx: CallCont
 export function withCallback<M extends CallbackMethod>(method: M, handler: Handler<M>) {
   const wrongMethod = async () => reply(jsonAnswer({ code: Code.InternalError, message: "Method not allowed: use POST" }), 405);
 
-  async function POST(req: Request): Promise<Response> {
+  async function post(req: Request): Promise<Response> {
     const started = performance.now();
     const elapsedMs = () => performance.now() - started;
     const ip = clientIp(req.headers, env.TRUSTED_PROXY_HOPS);
     let facts: CallbackFacts = {};
     try {
-      if (allowlist && !allowlist(ip)) throw new CallbackRefusal(Code.InternalError, "Access denied");
+      if (allowlist && !allowlist(ip)) throw new WalletError(Code.InternalError, "Access denied");
       const raw = parseJsonObject(await readBody(req));
       facts = factsOf(raw);
       verifyCallbackSignature(method, raw, env.WEBGAMES_API_KEY);
       const request = parseCallbackRequest(method, raw);
-      const answer = await handler(request, { elapsedMs, ip });
+      // The wallet has recorded this call (D11) in the same transaction as its decision.
+      const answer = await handler(request, { elapsedMs, ip, logAs: method });
       stdoutLog(method, facts, answer.code, elapsedMs());
       return reply(answer.body);
     } catch (err) {
-      let code: number = Code.InternalError;
-      let message = "Internal error";
-      let status = 200;
-      if (err instanceof CallbackRefusal || err instanceof WalletError) {
-        code = err.code;
-        message = err.message;
-      } else if (err instanceof BodyTooLarge) {
-        message = `Request body too large (limit ${MAX_BODY_BYTES} bytes)`;
-        status = 413;
-      } else {
-        // Unexpected (database down, timeout, bug): code 1, which the provider retries; the cause
-        // goes to the server log only.
+      const { error, status, expected } = refusalOf(err);
+      if (!expected) {
         console.error(JSON.stringify({ level: "error", msg: "callback failed", method, ...facts, err: (err as Error).message }));
       }
       const latency = elapsedMs();
-      stdoutLog(method, facts, code, latency);
-      await logRefusal(method, facts, code, message, latency, ip);
-      return reply(jsonAnswer({ code, message }), status);
+      stdoutLog(method, facts, error.code, latency);
+      await logRefusal(method, facts, error.code, error.message, latency, ip);
+      return reply(refusalAnswer(error).body, status);
     }
   }
 
-  return { POST, GET: wrongMethod, PUT: wrongMethod, PATCH: wrongMethod, DELETE: wrongMethod, OPTIONS: wrongMethod };
+  return { POST: post, GET: wrongMethod, PUT: wrongMethod, PATCH: wrongMethod, DELETE: wrongMethod, OPTIONS: wrongMethod };
 }
 
 const notAMethod = async () =>

@@ -1,3 +1,4 @@
+import { logger } from "@/lib/log";
 import type { CatalogGame } from "@/lib/webgames/client";
 
 /**
@@ -62,8 +63,7 @@ export class CatalogCache {
 
   constructor(private readonly opts: CatalogCacheOptions) {
     this.now = opts.now ?? Date.now;
-    this.log =
-      opts.log ?? ((msg, err) => console.error(JSON.stringify({ level: "warn", msg, err: err instanceof Error ? err.message : err })));
+    this.log = opts.log ?? ((msg, err) => logger.warn({ err }, msg));
   }
 
   async get(): Promise<CatalogSnapshot> {

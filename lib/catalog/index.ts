@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "@/lib/ops/metrics";
 import { type CatalogGame, fetchCatalog, GAME_TYPE, providerConfig } from "@/lib/webgames/client";
 import { CatalogCache, type CatalogSnapshot } from "./catalog-cache";
 import { type CompactGame, toCompact } from "./compact";
@@ -11,11 +12,21 @@ export { type CatalogSnapshot, CatalogUnavailableError } from "./catalog-cache";
 export const CATALOG_TTL_MS = 5 * 60 * 1000;
 
 const globalForCatalog = globalThis as unknown as { catalogCache?: CatalogCache };
-const cache = (globalForCatalog.catalogCache ??= new CatalogCache({
-  fetchCatalog: () => fetchCatalog({ ...providerConfig(), transport: httpGet }),
+globalForCatalog.catalogCache ??= new CatalogCache({
+  fetchCatalog: async () => {
+    try {
+      const games = await fetchCatalog({ ...providerConfig(), transport: httpGet });
+      metrics.catalogRefreshes.inc({ result: "ok" });
+      return games;
+    } catch (err) {
+      metrics.catalogRefreshes.inc({ result: "failed" });
+      throw err;
+    }
+  },
   store: dbSnapshotStore(GAME_TYPE),
   ttlMs: CATALOG_TTL_MS,
-}));
+});
+const cache = globalForCatalog.catalogCache;
 
 /** The cached catalog; never calls the provider while any good copy exists (see CatalogCache). */
 export function getCatalog(): Promise<CatalogSnapshot> {

@@ -1,40 +1,93 @@
 import type { DatabaseError } from "pg";
 import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
-import type { AuthorizationRequest, MoneyRequest } from "@/lib/webgames/callback-request";
-import { jsonAnswer } from "@/lib/webgames/callback-request";
 import { Code } from "@/lib/webgames/codes";
+import { WalletError } from "./errors";
+import type { Money } from "./money";
 import { hashToken } from "./tokens";
 
 /**
- * The wallet's provider operations: authorize, bet (the provider's "Credit") and win ("Debit").
- * Each is one call of the SQL function `wallet_callback` (prisma/migrations/*_wallet_functions),
- * which is one transaction that also writes the D11 log row, so the decision and its record commit
- * together. This module turns the result into the protocol's answer text.
+ * The wallet's game operations: authorize a launch, take a bet, pay a win. Each is one call of the
+ * SQL function `wallet_callback` (prisma/migrations/*_wallet_functions and
+ * *_wallet_domain_operations), one transaction that also writes the D11 log row, so the decision
+ * and its record commit together. Results are domain values; the edge (lib/callbacks) writes the
+ * provider's answer from them.
  */
 export interface CallContext {
   /** Milliseconds spent on the request before the database call (parsing, hashing, pool wait). */
   elapsedMs: () => number;
   ip: string | null;
+  /** The name of the call as the caller made it, recorded as is in the D11 log. */
+  logAs: string;
 }
 
-export interface WalletAnswer {
-  code: number;
-  message: string;
-  /** The exact JSON text to send. */
-  body: string;
-  ledgerId: string | null;
+/** Who asks: the launch token the partner issued for one player and one game (D3). */
+export interface LaunchCredentials {
+  playerId: number;
+  gameId: number;
+  token: string;
+}
+
+export interface BetInput extends LaunchCredentials {
+  roundId: string;
+  transactionId: string;
+  /** Non-negative; the wallet checks the currency's minor units (D7). */
+  amount: Money;
+  /** Close the round once this operation is applied (D6). */
+  closesRound: boolean;
+}
+
+export interface WinInput extends BetInput {
+  /** The bet this win relates to, as the caller reported it; recorded, not checked. */
+  betAmount: Money | null;
+}
+
+export interface Authorized {
+  ok: true;
+  playerId: number;
+  currency: string;
+  nick: string;
+  /** Decimal text in the currency's minor units. */
+  balance: string;
+  /** The game session the launch opened (D10). */
+  sessionId: string;
+}
+
+/** A bet taken or a win paid (or the repeat of one, D5: then the original's values). */
+export interface Moved {
+  ok: true;
+  /** Balance after the operation, decimal text in the currency's minor units. */
+  balance: string;
+  /** The ledger entry the operation wrote (D10). */
+  ledgerId: string;
+}
+
+export interface Refused {
+  ok: false;
+  error: WalletError;
 }
 
 interface ResultRow {
   code: number;
   message: string;
-  body: string | null;
   balance: string | null;
   ledger_id: string | null;
   external_session: string | null;
   nick: string | null;
   currency: string | null;
+}
+
+type Operation = "authorize" | "bet" | "win";
+
+interface SqlArgs {
+  playerId: number;
+  gameId: number;
+  tokenHash: string;
+  roundId?: string;
+  transactionId?: string;
+  amount?: Money;
+  betAmount?: Money | null;
+  closesRound?: boolean;
 }
 
 const idleSeconds = () => env.WALLET_SESSION_IDLE_MINUTES * 60;
@@ -44,7 +97,7 @@ const idleSeconds = () => env.WALLET_SESSION_IDLE_MINUTES * 60;
 const RETRYABLE = new Set(["40001", "40P01"]);
 const MAX_ATTEMPTS = 3;
 
-async function call(method: "Authorization" | "Credit" | "Debit", args: unknown[], ctx: CallContext): Promise<ResultRow> {
+async function call(op: Operation, a: SqlArgs, ctx: CallContext): Promise<ResultRow> {
   for (let attempt = 1; ; attempt++) {
     // Checked out explicitly (not pool.query) so that elapsedMs() below is read after the pool
     // wait: the D11 latency includes time spent waiting for a connection.
@@ -54,8 +107,22 @@ async function call(method: "Authorization" | "Credit" | "Debit", args: unknown[
       // FROM: `(f()).*` in a select list would be evaluated once per output column.
       const res = await client.query<ResultRow>({
         name: "wallet_callback",
-        text: "SELECT * FROM wallet_callback($1, $2, $3, $4, $5, $6, $7::numeric, $8::numeric, $9, $10, $11, $12)",
-        values: [method, ...args, idleSeconds(), ctx.elapsedMs(), ctx.ip],
+        text: "SELECT * FROM wallet_callback($1, $2, $3, $4, $5, $6, $7::numeric, $8::numeric, $9, $10, $11, $12, $13)",
+        values: [
+          op,
+          a.playerId,
+          a.roundId ?? null,
+          a.transactionId ?? null,
+          a.gameId,
+          a.tokenHash,
+          a.amount?.toFixed() ?? null,
+          a.betAmount?.toFixed() ?? null,
+          a.closesRound ?? null,
+          idleSeconds(),
+          ctx.elapsedMs(),
+          ctx.ip,
+          ctx.logAs,
+        ],
       });
       const row = res.rows[0];
       if (!row) throw new Error("wallet_callback returned no row");
@@ -70,57 +137,39 @@ async function call(method: "Authorization" | "Credit" | "Debit", args: unknown[
   }
 }
 
-function moneyAnswer(row: ResultRow): WalletAnswer {
-  if (row.code === Code.Ok && row.body) {
-    return { code: row.code, message: row.message, body: row.body, ledgerId: row.ledger_id };
-  }
+const refused = (row: ResultRow): Refused => ({ ok: false, error: new WalletError(row.code, row.message, row.balance) });
+
+function moved(row: ResultRow): Moved | Refused {
+  if (row.code !== Code.Ok) return refused(row);
+  if (row.ledger_id === null || row.balance === null) throw new Error("wallet_callback: a move without its ledger entry");
+  return { ok: true, balance: row.balance, ledgerId: row.ledger_id };
+}
+
+/** The provider asks whether a launch is genuine (D3, D9); the first time, it opens the game session. */
+export async function authorize(req: LaunchCredentials, ctx: CallContext): Promise<Authorized | Refused> {
+  const row = await call("authorize", { playerId: req.playerId, gameId: req.gameId, tokenHash: hashToken(req.token) }, ctx);
+  if (row.code !== Code.Ok) return refused({ ...row, balance: null });
+  if (row.external_session === null || row.currency === null) throw new Error("wallet_callback: an authorization without its session");
   return {
-    code: row.code,
-    message: row.message,
-    body: jsonAnswer({ code: row.code, message: row.message, balance: row.balance === null ? undefined : { raw: row.balance } }),
-    ledgerId: null,
+    ok: true,
+    playerId: req.playerId,
+    currency: row.currency,
+    nick: row.nick ?? "",
+    balance: row.balance ?? "0",
+    sessionId: row.external_session,
   };
 }
 
-export async function authorize(req: AuthorizationRequest, ctx: CallContext): Promise<WalletAnswer> {
-  const row = await call("Authorization", [req.playerId, null, null, req.gameId, hashToken(req.token), null, null, null], ctx);
-  if (row.code !== Code.Ok) {
-    return { code: row.code, message: row.message, body: jsonAnswer({ code: row.code, message: row.message }), ledgerId: null };
-  }
-  return {
-    code: row.code,
-    message: row.message,
-    ledgerId: null,
-    body: jsonAnswer({
-      code: 0,
-      message: "Ok",
-      player_id: req.playerId,
-      currency: row.currency,
-      nick: row.nick,
-      balance: { raw: row.balance ?? "0" },
-      external_session: row.external_session,
-    }),
-  };
+/** Take a bet (D4, D6, D7, D8, D9). */
+export async function bet(req: BetInput, ctx: CallContext): Promise<Moved | Refused> {
+  const { playerId, gameId, roundId, transactionId, amount, closesRound } = req;
+  return moved(await call("bet", { playerId, gameId, tokenHash: hashToken(req.token), roundId, transactionId, amount, closesRound }, ctx));
 }
 
-/** The provider's Credit: take a bet. */
-export async function bet(req: MoneyRequest, ctx: CallContext): Promise<WalletAnswer> {
-  return moneyAnswer(
-    await call(
-      "Credit",
-      [req.playerId, req.roundId, req.transactionId, req.gameId, hashToken(req.token), req.amount, null, req.isClose],
-      ctx,
-    ),
-  );
-}
-
-/** The provider's Debit: pay a win. */
-export async function win(req: MoneyRequest, ctx: CallContext): Promise<WalletAnswer> {
-  return moneyAnswer(
-    await call(
-      "Debit",
-      [req.playerId, req.roundId, req.transactionId, req.gameId, hashToken(req.token), req.amount, req.betAmount, req.isClose],
-      ctx,
-    ),
+/** Pay a win; money owed is never refused for an idle session or a blocked player (D4, D9). */
+export async function win(req: WinInput, ctx: CallContext): Promise<Moved | Refused> {
+  const { playerId, gameId, roundId, transactionId, amount, betAmount, closesRound } = req;
+  return moved(
+    await call("win", { playerId, gameId, tokenHash: hashToken(req.token), roundId, transactionId, amount, betAmount, closesRound }, ctx),
   );
 }

@@ -1,5 +1,6 @@
 import { isLosslessNumber, parse as parseLossless } from "lossless-json";
 import { z } from "zod";
+import { WalletError } from "@/lib/wallet/errors";
 import { Code } from "./codes";
 import { SIGNED_FIELDS, sign, verifySignature } from "./signature";
 
@@ -39,15 +40,6 @@ export interface CallbackFacts {
   amount?: string;
 }
 
-export class CallbackRefusal extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 type Raw = Record<string, unknown>;
 
 /** A scalar's text as the provider's md5 saw it: strings as they are, numbers as written. */
@@ -62,10 +54,10 @@ export function parseJsonObject(text: string): Raw {
   try {
     value = parseLossless(text);
   } catch (err) {
-    throw new CallbackRefusal(Code.InternalError, `Malformed JSON: ${(err as Error).message.slice(0, 120)}`);
+    throw new WalletError(Code.InternalError, `Malformed JSON: ${(err as Error).message.slice(0, 120)}`);
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new CallbackRefusal(Code.InternalError, "Malformed request: the body must be a JSON object");
+    throw new WalletError(Code.InternalError, "Malformed request: the body must be a JSON object");
   }
   return value as Raw;
 }
@@ -87,12 +79,12 @@ export function verifyCallbackSignature(method: CallbackMethod, raw: Raw, apiKey
   for (const field of SIGNED_FIELDS[method]) {
     const text = scalarText(raw[field]);
     if (text === undefined) {
-      throw new CallbackRefusal(Code.InternalError, raw[field] === undefined ? `Missing field: ${field}` : `Invalid field: ${field}`);
+      throw new WalletError(Code.InternalError, raw[field] === undefined ? `Missing field: ${field}` : `Invalid field: ${field}`);
     }
     values.push(text);
   }
   if (!verifySignature(raw.hash, sign(method, values, apiKey))) {
-    throw new CallbackRefusal(Code.HashMismatch, "Hash mismatch");
+    throw new WalletError(Code.HashMismatch, "Hash mismatch");
   }
 }
 
@@ -192,7 +184,7 @@ export function parseCallbackRequest<M extends CallbackMethod>(method: M, raw: R
     const issue = parsed.error.issues[0];
     const params = (issue as { params?: { code?: number } } | undefined)?.params;
     const missing = issue && raw[String(issue.path[0])] === undefined;
-    throw new CallbackRefusal(
+    throw new WalletError(
       missing ? Code.InternalError : (params?.code ?? Code.InternalError),
       missing ? `Missing field: ${String(issue.path[0])}` : (issue?.message ?? "Invalid request"),
     );
@@ -208,18 +200,4 @@ export function parseCallbackRequest<M extends CallbackMethod>(method: M, raw: R
     isClose: d.is_close,
     betAmount: d.bet_amount ?? null,
   } as CallbackRequest<M>;
-}
-
-/**
- * Writes a flat JSON object whose `raw` values are trusted decimal texts written as JSON numbers
- * (so 0.3 is written 0.3, never 0.30000000000000004, and 9007199254740993.01 stays exact).
- */
-export function jsonAnswer(fields: Record<string, string | number | boolean | null | undefined | { raw: string }>): string {
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === undefined) continue;
-    const value = typeof v === "object" && v !== null ? v.raw : JSON.stringify(v);
-    parts.push(`${JSON.stringify(k)}:${value}`);
-  }
-  return `{${parts.join(",")}}`;
 }

@@ -1,4 +1,4 @@
-/** The provider's result codes (PROTOCOL.md), one table for every method. */
+/** The provider's result codes (docs/protocol.md), one table for every method. */
 export const Code = {
   Ok: 0,
   InternalError: 1,

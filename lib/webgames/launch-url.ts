@@ -6,7 +6,7 @@ export type LaunchParams =
   | { mode: "demo"; gameId: number; language?: string }
   | { mode: "real"; gameId: number; language?: string; playerId: number; currency: string; token: string };
 
-/** Builds the provider's GET /game URL (PROTOCOL.md §2), for the iframe, mobile redirect and support. */
+/** Builds the provider's GET /game URL (docs/protocol.md §2), for the iframe, mobile redirect and support. */
 export function buildLaunchUrl(cfg: Pick<ProviderConfig, "apiUrl" | "partnerId">, p: LaunchParams): string {
   const q = new URLSearchParams();
   q.set("partner_id", cfg.partnerId);

@@ -11,7 +11,7 @@ export const SIGNED_FIELDS = {
 
 export type SignedMethod = keyof typeof SIGNED_FIELDS;
 
-/** md5hex(MethodName + "/" + value1 + value2 + … + api_key): no separators (PROTOCOL.md). */
+/** md5hex(MethodName + "/" + value1 + value2 + … + api_key): no separators (docs/protocol.md). */
 export function sign(method: SignedMethod | string, values: readonly (string | number | bigint)[], apiKey: string): string {
   return createHash("md5")
     .update(`${method}/${values.join("")}${apiKey}`, "utf8")

@@ -13,7 +13,7 @@ const SERVER = path.join(ROOT, "server.mjs");
 
 /**
  * The command that serves the app: server.mjs, Next's handler behind a Node server that writes the
- * TCP peer's address where no client can (PROTOCOL D14). Every rig uses it, never `next start`.
+ * TCP peer's address where no client can (docs/protocol.md D14). Every rig uses it, never `next start`.
  */
 export function serverCommand(port: number, opts: { dev?: boolean; hostname?: string } = {}): [string, string[]] {
   return [process.execPath, [SERVER, "--port", String(port), "--hostname", opts.hostname ?? "127.0.0.1", ...(opts.dev ? ["--dev"] : [])]];

@@ -5,7 +5,7 @@ import { FAULTS_DIST_DIR } from "../faults/global-setup";
 import { postJson } from "./http-client";
 
 /**
- * PROTOCOL D14 over real HTTP against the production build served by server.mjs: the caller's
+ * docs/protocol.md D14 over real HTTP against the production build served by server.mjs: the caller's
  * address is the TCP peer (0 hops) or the N-th X-Forwarded-For entry from the right (N trusted
  * proxies); a header the client wrote never decides it. Clients are real sockets bound to other
  * loopback addresses (127.0.0.2, …). One app per file: lib/ reads its env once per process.

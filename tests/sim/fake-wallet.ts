@@ -1,4 +1,4 @@
-// An in-memory partner wallet for tests. By default it follows PROTOCOL.md (D1–D10);
+// An in-memory partner wallet for tests. By default it follows docs/protocol.md (D1–D10);
 // `broken` flags switch on the classic wallet bugs the conformance checker must catch.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";

@@ -217,6 +217,31 @@ describe("D5 idempotency", () => {
   });
 
   it.each([
+    ["EUR", "100.00", "12.3"],
+    ["JPY", "1000", "15"],
+    ["BTC", "0.5", "0.00000001"],
+  ])("%s: the answer, its D5 repeat and the ledger's stored copy of the answer are the same bytes", async (currency, balance, amount) => {
+    const s = await liveSession({ currency, balance });
+    const first = await s.bet(raw(amount), { round_id: "1", transaction_id: "b1" });
+    const win = await s.win(raw(amount), { round_id: "1", transaction_id: "w1", is_close: true });
+    for (const [answer, transactionId] of [
+      [first, "b1"],
+      [win, "w1"],
+    ] as const) {
+      const repeat =
+        transactionId === "b1"
+          ? await s.bet(raw(amount), { round_id: "1", transaction_id: "b1" })
+          : await s.win(raw(amount), { round_id: "1", transaction_id: "w1", is_close: true });
+      const stored = await pool.query<{ response: string }>(
+        "SELECT response FROM ledger_entries WHERE player_id = $1 AND transaction_id = $2",
+        [s.player.id, transactionId],
+      );
+      expect(Buffer.from(repeat.text)).toEqual(Buffer.from(answer.text));
+      expect(Buffer.from(answer.text)).toEqual(Buffer.from(stored.rows[0]!.response));
+    }
+  });
+
+  it.each([
     ["amount differs", "Credit", "11", 11],
     ["game differs", "Credit", "10", 12],
     ["method differs", "Debit", "10", 11],

@@ -5,7 +5,7 @@ import { balanceOf, ledgerSum, liveSession, pool, raw } from "./harness";
 
 /**
  * Random sequences of bets, wins, exact repeats and mismatched repeats against an in-memory model
- * of PROTOCOL.md (D5, D6, D8). After every step the wallet's code must equal the model's; at the
+ * of docs/protocol.md (D5, D6, D8). After every step the wallet's code must equal the model's; at the
  * end: balance = model = sum of ledger, never negative, one ledger row per key, closed rounds frozen.
  */
 type Op =

@@ -4,7 +4,7 @@ import { parseAmount } from "@/lib/webgames/callback-request";
 import { buildLaunchUrl, maskLaunchUrl } from "@/lib/webgames/launch-url";
 import { sign, verifySignature } from "@/lib/webgames/signature";
 
-describe("signature (PROTOCOL.md)", () => {
+describe("signature (docs/protocol.md)", () => {
   it("matches the provider's known vector", () => {
     expect(sign("Authorization", [42, 2, "Aj4BAnMZBepwoYqavIjwg3m3"], "secret")).toBe("bac2df62b8873884dea9b0a918733554");
   });

@@ -1,4 +1,3 @@
-import { withCallback } from "@/lib/callbacks/with-callback";
-import { authorize } from "@/lib/wallet/operations";
+import { authorizationEndpoint } from "@/lib/callbacks/partner-api";
 
-export const { POST, GET, PUT, PATCH, DELETE, OPTIONS } = withCallback("Authorization", authorize);
+export const { POST, GET, PUT, PATCH, DELETE, OPTIONS } = authorizationEndpoint;

@@ -1,5 +1,4 @@
-import { withCallback } from "@/lib/callbacks/with-callback";
-import { bet } from "@/lib/wallet/operations";
+import { creditEndpoint } from "@/lib/callbacks/partner-api";
 
 // The provider's "Credit" takes a bet.
-export const { POST, GET, PUT, PATCH, DELETE, OPTIONS } = withCallback("Credit", bet);
+export const { POST, GET, PUT, PATCH, DELETE, OPTIONS } = creditEndpoint;

@@ -1,5 +1,4 @@
-import { withCallback } from "@/lib/callbacks/with-callback";
-import { win } from "@/lib/wallet/operations";
+import { debitEndpoint } from "@/lib/callbacks/partner-api";
 
 // The provider's "Debit" pays a win.
-export const { POST, GET, PUT, PATCH, DELETE, OPTIONS } = withCallback("Debit", win);
+export const { POST, GET, PUT, PATCH, DELETE, OPTIONS } = debitEndpoint;

@@ -1,0 +1,164 @@
+import { createHash } from "node:crypto";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { FAULT_API_KEY, Rig, streamSpins, waitUntil } from "../../scripts/lib/fault-rig";
+import { FAULTS_DIST_DIR } from "./global-setup";
+
+// An operator's view of a real production instance (`next start` of the build, the simulator
+// playing against it): the health and readiness endpoints, the metrics an alert reads, and the
+// server's own log lines, which are read back afterwards and searched for every secret the run used.
+const METRICS_TOKEN = "ops-metrics-token-0123456789abcdef";
+const AUTH_SECRET = "bench-auth-secret-0123456789abcdefghijklmnopqrstuvwxyz"; // productionEnv's
+const WRONG_PASSWORD = "Wrong-Password-0451";
+let rig: Rig | undefined;
+
+beforeAll(async () => {
+  rig = await Rig.start({
+    distDir: FAULTS_DIST_DIR,
+    players: 3,
+    appEnv: { METRICS_TOKEN, LOG_LEVEL: "info", CALLBACK_STDOUT_LOG: "true" },
+  });
+});
+afterAll(async () => {
+  if (process.env.OPS_DEBUG) console.log(rig?.appLog(0).slice(-4000)); // OPS_DEBUG=1: the server's last lines
+  await rig?.close();
+});
+
+const get = async (url: string, headers: Record<string, string> = {}) => {
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(5000) });
+  return { status: res.status, headers: res.headers, text: await res.text() };
+};
+
+/** A sample's value from Prometheus text, e.g. metric(text, 'webgames_callbacks_total{method="Credit",code="0"}'). */
+function metric(text: string, series: string): number | undefined {
+  const line = text.split("\n").find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+/** A failed sign-in through Auth.js's own credentials endpoint, with a request id of ours. */
+async function failedSignIn(base: string, email: string, reqId: string): Promise<void> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-request-id": reqId },
+    body: new URLSearchParams({ csrfToken, email, password: WRONG_PASSWORD }),
+  });
+  await res.body?.cancel();
+  expect(res.headers.get("location") ?? "").toContain("error=CredentialsSignin");
+}
+
+test("health, readiness and metrics of a running build, through a database outage; its logs hold no secret", async () => {
+  const r = rig!;
+  const app = r.apps[0]!.url;
+  const auth = { authorization: `Bearer ${METRICS_TOKEN}` };
+
+  // Liveness and readiness, never cached.
+  const health = await get(`${app}/api/health`);
+  expect(health.status).toBe(200);
+  expect(JSON.parse(health.text)).toMatchObject({ status: "ok" });
+  expect(health.headers.get("cache-control")).toBe("no-store");
+  await get(`${app}/api/catalog`); // the first catalog read fetches it: readiness then reports its age
+  const migrations = readdirSync(path.resolve(import.meta.dirname, "../../prisma/migrations")).length;
+  const ready = await get(`${app}/api/ready`);
+  expect(ready.status, ready.text).toBe(200);
+  expect(ready.headers.get("cache-control")).toBe("no-store");
+  const readyBody = JSON.parse(ready.text) as { status: string; migrations: number; catalog: { age_s: number; stale: boolean } | null };
+  expect(readyBody).toMatchObject({ status: "ready", migrations });
+  expect(readyBody.catalog?.stale).toBe(false);
+  expect(readyBody.catalog!.age_s).toBeLessThan(60);
+
+  // Metrics only with the token.
+  expect((await get(`${app}/api/metrics`)).status).toBe(401);
+  expect((await get(`${app}/api/metrics`, { authorization: "Bearer wrong-token-wrong-token" })).status).toBe(401);
+  expect((await get(`${app}/api/metrics`, { authorization: METRICS_TOKEN })).status).toBe(401);
+
+  // Traffic: every player spins; one round is left open for two hours (a Debit that never came).
+  const streams = r.players.map((p) => streamSpins(r.sim.url, p.sessionId!, { maxSpins: 15 }));
+  await Promise.all(streams.map((s) => s.done));
+  await r.db.query(
+    `INSERT INTO rounds (player_id, round_id, game_id, currency, opened_at) VALUES ($1, 'stuck-1', 11, 'EUR', now() - interval '2 hours')`,
+    [r.players[0]!.id],
+  );
+
+  const scraped = await get(`${app}/api/metrics`, auth);
+  expect(scraped.status).toBe(200);
+  expect(scraped.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
+  const m = scraped.text;
+  expect(metric(m, "webgames_database_up")).toBe(1);
+  expect(metric(m, "webgames_open_rounds_over_1h")).toBe(1);
+  expect(metric(m, "webgames_catalog_stale")).toBe(0);
+  expect(metric(m, "webgames_catalog_age_seconds")).toBeLessThan(60);
+  expect(metric(m, 'webgames_catalog_refreshes_total{result="ok"}')).toBeGreaterThanOrEqual(1);
+  expect(metric(m, 'webgames_db_pool_waiting{pool="main"}')).toBe(0);
+  expect(metric(m, 'webgames_db_pool_connections{pool="main",state="idle"}')).toBeGreaterThanOrEqual(1);
+  expect(metric(m, "webgames_db_lock_waiting_sessions")).toBe(0);
+  expect(metric(m, "nodejs_eventloop_lag_seconds")).toBeDefined();
+
+  // Failed sign-ins: one known email, one unknown, each with our own request id.
+  const { rows } = await r.db.query<{ email: string; password_hash: string }>(
+    "SELECT email, password_hash FROM players ORDER BY id LIMIT 1",
+  );
+  await failedSignIn(app, rows[0]!.email, "ops-signin-1");
+  await failedSignIn(app, "nobody@faults.local", "ops-signin-2");
+
+  // The database goes away: liveness stays, readiness says why not, the metrics say the database is down.
+  await r.stopPg();
+  try {
+    const down = await get(`${app}/api/ready`);
+    expect(down.status).toBe(503);
+    expect(JSON.parse(down.text)).toEqual({ status: "not_ready", reason: "database unreachable" });
+    expect((await get(`${app}/api/health`)).status).toBe(200);
+    const downMetrics = await get(`${app}/api/metrics`, auth);
+    expect(downMetrics.status).toBe(200);
+    expect(metric(downMetrics.text, "webgames_database_up")).toBe(0);
+    expect(metric(downMetrics.text, "webgames_open_rounds_over_1h")).toBeNaN(); // unknown, not a stale value
+  } finally {
+    await r.startPg();
+  }
+  await waitUntil(async () => (await get(`${app}/api/ready`)).status === 200, 20_000, "ready again after the restart", 250);
+
+  // Pending migrations: a migration the database has not recorded makes the instance unready.
+  await r.db.query(
+    `UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = (SELECT max(migration_name) FROM "_prisma_migrations")`,
+  );
+  const pending = await get(`${app}/api/ready`);
+  expect(pending.status).toBe(503);
+  expect(JSON.parse(pending.text)).toMatchObject({ status: "not_ready", reason: "migrations pending" });
+  await r.db.query(`UPDATE "_prisma_migrations" SET rolled_back_at = NULL`);
+  expect((await get(`${app}/api/ready`)).status).toBe(200);
+
+  // The run's logs: every line the server printed.
+  await new Promise((res) => setTimeout(res, 300)); // pino writes synchronously; let the file settle
+  const log = r.appLog(0);
+  const lines = log.split("\n").filter((l) => l.trim() !== "");
+  const json = lines.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(json.filter((l) => l.msg === "callback").length).toBeGreaterThan(30);
+
+  const hashes = (await r.db.query<{ token_hash: string }>("SELECT token_hash FROM game_sessions")).rows.map((x) => x.token_hash);
+  const secrets = [
+    FAULT_API_KEY,
+    AUTH_SECRET,
+    METRICS_TOKEN,
+    WRONG_PASSWORD,
+    "fault-password",
+    rows[0]!.password_hash,
+    ...r.players.map((p) => p.token),
+    ...r.players.map((p) => createHash("sha256").update(p.token).digest("hex")),
+    ...hashes,
+  ];
+  for (const s of secrets) expect(log.includes(s), `a secret (${s.slice(0, 6)}…) is in the server log`).toBe(false);
+
+  // Auth.js through the app's logger: exactly one line per failed sign-in, with our request id, no stack.
+  const signins = json.filter((l) => l.event === "signin_failed");
+  expect(signins.map((l) => l.reqId).sort()).toEqual(["ops-signin-1", "ops-signin-2"]);
+  for (const l of signins) expect(l).toMatchObject({ level: "warn", msg: "sign-in failed" });
+  expect(log).not.toContain("[auth][error]");
+  expect(log).not.toMatch(/^\s+at /m); // no stack trace printed anywhere
+});
