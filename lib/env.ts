@@ -58,6 +58,17 @@ const schema = z.object({
     .default(24),
   /** Optional comma-separated provider IPs/CIDRs allowed to call /api/callbacks. Empty = any. */
   WEBGAMES_ALLOWED_IPS: z.string().default(""),
+  /**
+   * Overrides of the UI language → provider `language` code table (lib/i18n/provider-language.ts),
+   * e.g. "pt-BR=pob,es=esp" if the provider spells a language its own way. Empty = the table.
+   */
+  WEBGAMES_LANGUAGE_MAP: z
+    .string()
+    .regex(
+      /^\s*([A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\s*=\s*[a-z]{3}\s*)?(,\s*[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\s*=\s*[a-z]{3}\s*)*$/,
+      "must look like pt-BR=por,es=spa",
+    )
+    .default(""),
   /** Number of reverse proxies in front of the app whose X-Forwarded-For entries are trusted. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** The demo cashier (add play money from the account page): on in dev, off in production. */

@@ -176,7 +176,7 @@ await writeFile(path.join(outDir, "admin-explain.txt"), explain.join("\n"));
 console.log(`full plans: bench-results/admin-explain.txt`);
 
 if (values.url) await http(values.url);
-await writeFile(path.join(outDir, "admin-bench.txt"), table.join("\n") + "\n");
+await writeFile(path.join(outDir, "admin-bench.txt"), `${table.join("\n")}\n`);
 await pool.end();
 
 /** TTFB over HTTP against a running server (next start for real figures). */

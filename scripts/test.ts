@@ -5,7 +5,7 @@ import { HERMETIC_BUILD_ENV } from "./lib/app-server";
 
 /**
  * `npm test`: every test, in the order that fails fastest.
- *  1. typecheck;  2. Vitest (unit, wallet, simulator) on an embedded PostgreSQL;
+ *  0. lint and format check (Biome, `npm run lint`);  1. typecheck;  2. Vitest (unit, wallet, simulator) on an embedded PostgreSQL;
  *  3. a production build, then the conformance checker over HTTP against it, then the fault suite
  *     (tests/faults: kill -9, PostgreSQL restart, pool exhaustion, deadlock, two instances; ~2 min),
  *     then Playwright against it with the simulator (e2e/).
@@ -22,6 +22,7 @@ function run(title: string, cmd: string, args: string[], extraEnv: Record<string
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+run("lint (biome check)", bin("biome"), ["check", "."]);
 run("typecheck", bin("tsc"), ["--noEmit"]);
 run("vitest", bin("vitest"), ["run"]);
 const specs = existsSync(path.join(root, "e2e")) ? readdirSync(path.join(root, "e2e")).filter((f) => f.endsWith(".spec.ts")) : [];

@@ -92,12 +92,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 
   const catalogAnswer = (q: URLSearchParams, method: string, body: () => string, res: ServerResponse): void => {
     const partner = partners.get(q.get("partner_id") ?? "");
-    if (!partner) return sendCode(res, 101, "Partner is not found");
     const type = q.get("type") ?? "";
-    const expected = sign(method, [partner.partnerId, type], partner.apiKey);
-    if (!hashMatches(q.get("hash") ?? "", expected)) return sendCode(res, 10, "Hash mismatch");
-    if (type !== "web_slot") return sendCode(res, 15, "Unavailable type");
-    send(res, 200, body());
+    if (!partner) sendCode(res, 101, "Partner is not found");
+    else if (!hashMatches(q.get("hash") ?? "", sign(method, [partner.partnerId, type], partner.apiKey))) sendCode(res, 10, "Hash mismatch");
+    else if (type !== "web_slot") sendCode(res, 15, "Unavailable type");
+    else send(res, 200, body());
   };
 
   const launch = async (q: URLSearchParams, res: ServerResponse): Promise<void> => {

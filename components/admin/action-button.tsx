@@ -27,6 +27,7 @@ export function ActionButton({
       className="flex items-center gap-2"
     >
       <button
+        type="submit"
         disabled={pending}
         className={`inline-flex h-9 items-center rounded-lg px-3 text-sm font-medium text-white disabled:opacity-50 ${danger ? "bg-money-loss/90 hover:bg-money-loss" : "bg-surface-overlay ring-1 ring-inset ring-surface-border hover:bg-surface-border"}`}
       >

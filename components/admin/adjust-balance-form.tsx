@@ -44,6 +44,7 @@ export function AdjustBalanceForm({
       </div>
       <div className="flex items-center gap-3">
         <button
+          type="submit"
           disabled={pending}
           className="inline-flex h-9 items-center rounded-lg bg-brand px-3 text-sm font-medium text-white hover:bg-brand-strong disabled:opacity-50"
         >

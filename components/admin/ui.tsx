@@ -23,14 +23,15 @@ export function Section({ title, children, actions }: { title: string; children:
   );
 }
 
-export function Table({ head, children, empty }: { head: ReactNode[]; children: ReactNode; empty?: boolean }) {
+/** A data table; `head` holds the column titles (unique within a table, so they key the cells). */
+export function Table({ head, children, empty }: { head: string[]; children: ReactNode; empty?: boolean }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-sm">
         <thead>
           <tr className="border-b border-surface-border text-left text-xs uppercase tracking-wide text-zinc-400">
-            {head.map((h, i) => (
-              <th key={i} scope="col" className="whitespace-nowrap px-2 py-2 font-medium">
+            {head.map((h) => (
+              <th key={h} scope="col" className="whitespace-nowrap px-2 py-2 font-medium">
                 {h}
               </th>
             ))}
@@ -126,6 +127,7 @@ export const secondaryButtonClass =
 
 export function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is `children`, wrapped by the label (implicit association), which the rule cannot see
     <label className="flex flex-col gap-1 text-xs text-zinc-400">
       {label}
       {children}

@@ -1,18 +1,20 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input } from "@/components/ui/field";
 import { signInAction } from "@/lib/auth/actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("auth");
   const [state, action, pending] = useActionState(signInAction, {});
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state.message ? <FormMessage tone="error">{state.message}</FormMessage> : null}
-      <Field id="email" label="Email" errors={state.fieldErrors?.email}>
+      <Field id="email" label={t("email")} errors={state.fieldErrors?.email}>
         <Input
           id="email"
           name="email"
@@ -23,7 +25,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           errors={state.fieldErrors?.email}
         />
       </Field>
-      <Field id="password" label="Password" errors={state.fieldErrors?.password}>
+      <Field id="password" label={t("password")} errors={state.fieldErrors?.password}>
         <Input
           id="password"
           name="password"
@@ -34,15 +36,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         />
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("signingIn") : t("signInButton")}
       </Button>
       <p className="text-center text-sm text-zinc-400">
-        New here?{" "}
+        {t("newHere")}{" "}
         <Link
           href={`/signup${callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}
-          className="text-brand-soft underline-offset-4 hover:underline"
+          className="text-brand-soft underline underline-offset-4 hover:text-white"
         >
-          Create an account
+          {t("createAccountLink")}
         </Link>
       </p>
     </form>

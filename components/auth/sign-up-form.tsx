@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, inputClass } from "@/components/ui/field";
@@ -15,12 +16,13 @@ export function SignUpForm({
   currencies: readonly string[];
   defaultCurrency: string;
 }) {
+  const t = useTranslations("auth");
   const [state, action, pending] = useActionState(signUpAction, {});
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state.message ? <FormMessage tone="error">{state.message}</FormMessage> : null}
-      <Field id="email" label="Email" errors={state.fieldErrors?.email}>
+      <Field id="email" label={t("email")} errors={state.fieldErrors?.email}>
         <Input
           id="email"
           name="email"
@@ -31,10 +33,10 @@ export function SignUpForm({
           errors={state.fieldErrors?.email}
         />
       </Field>
-      <Field id="nick" label="Nickname" errors={state.fieldErrors?.nick} hint="Shown in games. 2–24 characters.">
+      <Field id="nick" label={t("nick")} errors={state.fieldErrors?.nick} hint={t("nickHint")}>
         <Input id="nick" name="nick" autoComplete="nickname" required defaultValue={state.values?.nick} errors={state.fieldErrors?.nick} />
       </Field>
-      <Field id="password" label="Password" errors={state.fieldErrors?.password} hint="At least 8 characters.">
+      <Field id="password" label={t("password")} errors={state.fieldErrors?.password} hint={t("passwordHint")}>
         <Input
           id="password"
           name="password"
@@ -45,7 +47,7 @@ export function SignUpForm({
           errors={state.fieldErrors?.password}
         />
       </Field>
-      <Field id="currency" label="Account currency" errors={state.fieldErrors?.currency} hint="Cannot be changed later.">
+      <Field id="currency" label={t("currency")} errors={state.fieldErrors?.currency} hint={t("currencyHint")}>
         <select
           id="currency"
           name="currency"
@@ -62,12 +64,12 @@ export function SignUpForm({
         </select>
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Creating your account…" : "Create account"}
+        {pending ? t("creatingAccount") : t("createAccountButton")}
       </Button>
       <p className="text-center text-sm text-zinc-400">
-        Already have an account?{" "}
-        <Link href="/signin" className="text-brand-soft underline-offset-4 hover:underline">
-          Sign in
+        {t("haveAccount")}{" "}
+        <Link href="/signin" className="text-brand-soft underline underline-offset-4 hover:text-white">
+          {t("signInLink")}
         </Link>
       </p>
     </form>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { signOutAction } from "@/lib/auth/actions";
@@ -9,10 +10,12 @@ import { useMe } from "./use-me";
 
 /** The header's right side. Client-side so that pages under it (the lobby) can be static HTML. */
 export function AccountNav() {
+  const t = useTranslations("nav");
   const { data, error, mutate } = useMe();
   const pathname = usePathname();
   const router = useRouter();
   // The layout survives navigations (e.g. the redirect after signing in): re-ask who we are.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is not read, it is the trigger (one re-check per navigation)
   useEffect(() => {
     void mutate();
   }, [pathname, mutate]);
@@ -22,10 +25,10 @@ export function AccountNav() {
     return (
       <>
         <ButtonLink href="/signin" variant="ghost" size="sm">
-          Sign in
+          {t("signIn")}
         </ButtonLink>
         <ButtonLink href="/signup" size="sm">
-          Sign up
+          {t("signUp")}
         </ButtonLink>
       </>
     );
@@ -34,7 +37,7 @@ export function AccountNav() {
     <>
       {player.role !== "player" ? (
         <ButtonLink href="/admin" variant="ghost" size="sm" prefetch={false}>
-          Admin
+          {t("admin")}
         </ButtonLink>
       ) : null}
       <Link
@@ -47,7 +50,7 @@ export function AccountNav() {
         </span>
       </Link>
       <ButtonLink href="/account" variant="secondary" size="sm" className="sm:hidden">
-        Account
+        {t("account")}
       </ButtonLink>
       <form
         action={async () => {
@@ -59,7 +62,7 @@ export function AccountNav() {
         }}
       >
         <button type="submit" className={buttonClass("ghost", "sm")}>
-          Sign out
+          {t("signOut")}
         </button>
       </form>
     </>

@@ -1,7 +1,10 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { AccountNav } from "./account-nav";
+import { LanguagePicker } from "./language-picker";
 
 export function Logo() {
+  const t = useTranslations("nav");
   return (
     <Link
       href="/"
@@ -13,22 +16,27 @@ export function Logo() {
       >
         W
       </span>
-      <span>
-        Web Games <span className="text-brand-soft">Casino</span>
+      <span className="hidden min-[420px]:inline">
+        {t("logoFirst")} <span className="text-brand-soft">{t("logoSecond")}</span>
       </span>
+      <span className="sr-only min-[420px]:hidden">{`${t("logoFirst")} ${t("logoSecond")}`}</span>
     </Link>
   );
 }
 
-/** The site header. Static markup; the account part (balance, never cached) loads client-side. */
+/** The site header. Static markup per locale; the account part (balance, never cached) loads client-side. */
 export function SiteHeader() {
+  const t = useTranslations("nav");
   return (
     <header className="sticky top-0 z-30 border-b border-surface-border bg-surface/85 backdrop-blur">
-      <div className="mx-auto flex h-16 max-w-7xl items-center gap-4 px-4 sm:px-6">
+      <div className="mx-auto flex h-16 max-w-7xl items-center gap-2 px-4 sm:gap-4 sm:px-6">
         <Logo />
-        <nav aria-label="Account" className="ml-auto flex items-center gap-2">
-          <AccountNav />
-        </nav>
+        <div className="ml-auto flex items-center gap-2">
+          <LanguagePicker />
+          <nav aria-label={t("accountNav")} className="flex items-center gap-2">
+            <AccountNav />
+          </nav>
+        </div>
       </div>
     </header>
   );

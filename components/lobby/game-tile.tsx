@@ -26,6 +26,7 @@ export const GameTile = memo(function GameTile({
     >
       <div className="relative aspect-square bg-surface-overlay">
         {/* Icons live on the provider's host: a plain lazy <img> with fixed dimensions (no layout shift). */}
+        {/* biome-ignore lint/performance/noImgElement: next/image would proxy every icon through our server; the provider serves them sized (206x206) */}
         <img
           src={game.icon}
           alt=""

@@ -1,17 +1,21 @@
 import { GameTileSkeleton, GRID_CLASS } from "./game-tile";
 
+// Placeholders have no identity of their own: fixed ids, so React keys never come from an index.
+const CHIP_IDS = Array.from({ length: 8 }, (_, i) => `chip-${i}`);
+export const SKELETON_TILE_IDS = Array.from({ length: 18 }, (_, i) => `tile-${i}`);
+
 export function LobbySkeleton() {
   return (
-    <div className="space-y-6" aria-busy="true" aria-label="Loading games">
+    <div className="space-y-6" role="status" aria-busy="true" aria-label="Loading games">
       <div className="h-40 animate-pulse rounded-2xl bg-surface-raised" />
       <div className="flex gap-2">
-        {Array.from({ length: 8 }, (_, i) => (
-          <div key={i} className="h-8 w-28 animate-pulse rounded-full bg-surface-raised" />
+        {CHIP_IDS.map((id) => (
+          <div key={id} className="h-8 w-28 animate-pulse rounded-full bg-surface-raised" />
         ))}
       </div>
       <div className={GRID_CLASS}>
-        {Array.from({ length: 18 }, (_, i) => (
-          <GameTileSkeleton key={i} />
+        {SKELETON_TILE_IDS.map((id) => (
+          <GameTileSkeleton key={id} />
         ))}
       </div>
     </div>

@@ -8,6 +8,7 @@ import type { CompactGame } from "@/lib/catalog/compact";
 import { toggleFavoriteAction } from "@/lib/lobby/actions";
 import { type Facet, facets, type LobbyQuery, lobbySearchString, parseLobbyQuery, SORT_LABELS, SORTS, type Sort } from "@/lib/lobby/query";
 import { GameTile, GameTileSkeleton, GRID_CLASS } from "./game-tile";
+import { SKELETON_TILE_IDS } from "./lobby-skeleton";
 import { StaleCatalogBanner } from "./stale-banner";
 import { useCatalogSearch } from "./use-catalog-search";
 
@@ -264,8 +265,8 @@ export function Lobby(props: LobbyProps) {
                 <GameTile game={g} favorite={fav(g.id)} onToggleFavorite={toggleFavorite} eager={i < 12} />
               </li>
             ))}
-            {Array.from({ length: waiting ? 18 : 12 }, (_, i) => (
-              <li key={`s${i}`}>
+            {SKELETON_TILE_IDS.slice(0, waiting ? 18 : 12).map((id) => (
+              <li key={id}>
                 <GameTileSkeleton />
               </li>
             ))}

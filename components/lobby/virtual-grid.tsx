@@ -54,6 +54,7 @@ export function VirtualGrid({
   });
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: virtualized rows need absolutely positioned wrappers between the list and its items, which <ul>/<li> cannot have; the roles keep the list semantics
     <div ref={listRef} role="list" data-testid="game-grid" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
       {virtualizer.getVirtualItems().map((row) => (
         <div
@@ -70,6 +71,7 @@ export function VirtualGrid({
           }}
         >
           {games.slice(row.index * cols, row.index * cols + cols).map((g) => (
+            // biome-ignore lint/a11y/useSemanticElements: an item of the role="list" above (see there)
             <div role="listitem" key={g.id}>
               <GameTile game={g} favorite={favorite(g.id)} onToggleFavorite={onToggleFavorite} />
             </div>

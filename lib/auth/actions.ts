@@ -3,9 +3,12 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { clientIp } from "@/lib/callbacks/client-ip";
 import { env } from "@/lib/env";
+import { translateFieldErrors } from "@/lib/i18n/field-errors";
+import { requestLocale, syncLocaleOnSignIn } from "@/lib/i18n/player-locale";
 import { createPlayer, EmailTakenError } from "@/lib/players/create-player";
 import { signIn, signOut } from "./auth";
 import { clearLoginFailures, LOGIN_MAX_FAILURES_PER_IP, loginIpKey, loginKey, loginLimitState, recordLoginFailure } from "./rate-limit";
@@ -30,7 +33,8 @@ export async function signInAction(_prev: FormState<SignInField>, form: FormData
     callbackUrl: text(form, "callbackUrl"),
   });
   const values = { email: text(form, "email") ?? "" };
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState<SignInField>["fieldErrors"], values };
+  if (!parsed.success) return { fieldErrors: await translateFieldErrors<SignInField>(z.flattenError(parsed.error).fieldErrors), values };
+  const t = await getTranslations("auth");
 
   const ip = clientIp(await headers(), env.TRUSTED_PROXY_HOPS);
   const key = loginKey(parsed.data.email, ip);
@@ -39,7 +43,7 @@ export async function signInAction(_prev: FormState<SignInField>, form: FormData
   const retryAt = [limit, ipLimit].filter((l) => l.limited && l.retryAt).map((l) => l.retryAt!.getTime());
   if (retryAt.length > 0) {
     return {
-      message: `Too many failed sign-in attempts. Please wait ${minutesUntil(new Date(Math.max(...retryAt)))} min and try again.`,
+      message: t("tooManyAttempts", { minutes: minutesUntil(new Date(Math.max(...retryAt))) }),
       values,
     };
   }
@@ -48,12 +52,12 @@ export async function signInAction(_prev: FormState<SignInField>, form: FormData
   } catch (err) {
     if (err instanceof AuthError) {
       await Promise.all([recordLoginFailure(key), recordLoginFailure(ipKey)]);
-      return { message: "Wrong email or password.", values };
+      return { message: t("wrongCredentials"), values };
     }
     throw err;
   }
   // Only this account's count: a valid login must not reset the per-address count.
-  await clearLoginFailures(key);
+  await Promise.all([clearLoginFailures(key), syncLocaleOnSignIn(parsed.data.email)]);
   // Outside the try: redirect() works by throwing.
   redirect(safeCallbackUrl(parsed.data.callbackUrl));
 }
@@ -68,17 +72,17 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
   };
   const values = { email: raw.email ?? "", nick: raw.nick ?? "", currency: raw.currency ?? "" };
   const parsed = signUpSchema.safeParse(raw);
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState<SignUpField>["fieldErrors"], values };
+  if (!parsed.success) return { fieldErrors: await translateFieldErrors<SignUpField>(z.flattenError(parsed.error).fieldErrors), values };
   try {
     await createPlayer({
       email: parsed.data.email,
       password: parsed.data.password,
       nick: parsed.data.nick,
       currency: parsed.data.currency,
+      language: await requestLocale(),
     });
   } catch (err) {
-    if (err instanceof EmailTakenError)
-      return { fieldErrors: { email: ["An account with this email already exists. Sign in instead."] }, values };
+    if (err instanceof EmailTakenError) return { fieldErrors: { email: [(await getTranslations("auth"))("emailTaken")] }, values };
     throw err;
   }
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });

@@ -1,23 +1,26 @@
 import { z } from "zod";
 import { ACCOUNT_CURRENCIES } from "@/lib/webgames/currencies";
 
-/** Form schemas (sign in / sign up). Field errors go back to the form through useActionState. */
+/**
+ * Form schemas (sign in / sign up). Their messages are keys of messages/<locale>.json "validation",
+ * translated by the action (lib/i18n/field-errors.ts) before they go back through useActionState.
+ */
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
-  password: z.string().min(1, "Enter your password").max(200),
+  email: z.string().trim().toLowerCase().pipe(z.email("emailInvalid")),
+  password: z.string().min(1, "passwordRequired").max(200),
   callbackUrl: z.string().optional(),
 });
 
 export const signUpSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254, "Email is too long").pipe(z.email("Enter a valid email address")),
-  password: z.string().min(8, "Use at least 8 characters").max(200, "Use at most 200 characters"),
+  email: z.string().trim().toLowerCase().max(254, "emailTooLong").pipe(z.email("emailInvalid")),
+  password: z.string().min(8, "passwordMin").max(200, "passwordMax"),
   nick: z
     .string()
     .trim()
-    .min(2, "Use at least 2 characters")
-    .max(24, "Use at most 24 characters")
-    .regex(/^[\p{L}\p{N} _.-]+$/u, "Letters, digits, spaces, dots, dashes and underscores only"),
-  currency: z.enum(ACCOUNT_CURRENCIES as unknown as [string, ...string[]], "Choose a currency"),
+    .min(2, "nickMin")
+    .max(24, "nickMax")
+    .regex(/^[\p{L}\p{N} _.-]+$/u, "nickChars"),
+  currency: z.enum(ACCOUNT_CURRENCIES as unknown as [string, ...string[]], "currencyRequired"),
   callbackUrl: z.string().optional(),
 });
 
@@ -33,6 +36,6 @@ export interface FormState<T extends string = string> {
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
 export function safeCallbackUrl(raw: string | null | undefined): string {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
+  if (!raw?.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
   return raw;
 }

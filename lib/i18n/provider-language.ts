@@ -1,8 +1,38 @@
+import { acceptLanguageTags, DEFAULT_LOCALE, type Locale } from "./locales";
+
 /**
- * The provider's `language` parameter is a three-letter code (ISO 639-2/B style: eng, rus, deu…).
- * We pick it from the player's saved preference first, then the browser's Accept-Language, and
- * fall back to English.
+ * The provider's `language` parameter is a three-letter code (ISO 639-2 style: eng, rus, deu…).
+ *
+ * It follows the player's UI language (the locale the page renders in: cookie, else profile at
+ * sign-in, else Accept-Language) through ONE table, UI_TO_PROVIDER below. An operator whose provider
+ * spells a language differently overrides entries with WEBGAMES_LANGUAGE_MAP ("pt-BR=pob,es=esp",
+ * lib/env.ts) instead of editing code. toProviderLanguage() below serves the CLI (`launch-url --language`),
+ * which accepts any tag.
  */
+export const UI_TO_PROVIDER: Record<Locale, string> = {
+  en: "eng",
+  ru: "rus",
+  tr: "tur",
+  "pt-BR": "por",
+  es: "spa",
+  de: "deu",
+};
+
+/** "pt-BR=pob, es=esp" → {"pt-BR": "pob", es: "esp"} (format checked by lib/env.ts). */
+export function parseLanguageMap(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of text.split(",")) {
+    const [tag, code] = entry.split("=").map((p) => p.trim());
+    if (tag && code) out[tag.toLowerCase()] = code.toLowerCase();
+  }
+  return out;
+}
+
+/** The provider code for a UI locale, with the operator's overrides applied. */
+export function providerLanguageFor(locale: Locale, overrides = ""): string {
+  return parseLanguageMap(overrides)[locale.toLowerCase()] ?? UI_TO_PROVIDER[locale] ?? UI_TO_PROVIDER[DEFAULT_LOCALE];
+}
+
 export const DEFAULT_PROVIDER_LANGUAGE = "eng";
 
 const ISO1_TO_PROVIDER: Record<string, string> = {
@@ -70,21 +100,8 @@ export function toProviderLanguage(tag: string | null | undefined): string | nul
   return null;
 }
 
-/** Accept-Language → tags by preference (q-values honoured, q=0 dropped, stable for ties). */
-export function parseAcceptLanguage(header: string | null | undefined): string[] {
-  if (!header) return [];
-  return header
-    .split(",")
-    .map((part, index) => {
-      const [tag = "", ...params] = part.trim().split(";");
-      const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-      const q = qParam ? Number(qParam.slice(2)) : 1;
-      return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0, index };
-    })
-    .filter((e) => e.tag && e.tag !== "*" && e.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index)
-    .map((e) => e.tag);
-}
+/** Accept-Language → tags by preference (the one parser, in locales.ts). */
+export const parseAcceptLanguage = acceptLanguageTags;
 
 export function resolveProviderLanguage(preference: string | null | undefined, acceptLanguage: string | null | undefined): string {
   const fromPreference = toProviderLanguage(preference);

@@ -22,7 +22,7 @@ let derived: { source: CompactGame[]; data: LobbyData } | null = null;
  * popular first page and the facets. null when no catalog exists anywhere yet (e.g. at build time).
  */
 export async function lobbyData(): Promise<LobbyData | null> {
-  let catalog;
+  let catalog: Awaited<ReturnType<typeof getCompactCatalog>>;
   try {
     catalog = await getCompactCatalog();
   } catch (err) {

@@ -9,6 +9,8 @@ export interface NewPlayer {
   currency: string;
   role?: "player" | "admin";
   blocked?: boolean;
+  /** UI locale (lib/i18n/locales.ts), e.g. the one the player signed up in. */
+  language?: string | null;
   /** Opening balance, written to the ledger as an adjustment so balance = sum(ledger) holds. */
   openingBalance?: string;
   openingReason?: string;
@@ -24,7 +26,15 @@ export async function createPlayer(p: NewPlayer): Promise<{ id: number }> {
   try {
     id = await prisma.$transaction(async (tx) => {
       const player = await tx.player.create({
-        data: { email, passwordHash, nick: p.nick.trim(), currency: p.currency, role: p.role ?? "player", blocked: p.blocked ?? false },
+        data: {
+          email,
+          passwordHash,
+          nick: p.nick.trim(),
+          currency: p.currency,
+          role: p.role ?? "player",
+          blocked: p.blocked ?? false,
+          language: p.language ?? null,
+        },
         select: { id: true },
       });
       await tx.wallet.create({ data: { playerId: player.id, currency: p.currency } });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { sign } from "@/lib/webgames/signature";
 import { FAULT_API_KEY, FAULT_GAME, Rig, sleep, streamSpins, waitUntil } from "../../scripts/lib/fault-rig";
 import { reconcile } from "../../scripts/lib/reconcile";
-import { Ledger, type LedgerEntry } from "../../sim/ledger";
+import { Ledger } from "../../sim/ledger";
 import { PartnerClient } from "../../sim/partner-client";
 import { FAULTS_DIST_DIR } from "./global-setup";
 

@@ -30,7 +30,9 @@ test("two instances behind a round-robin provider: every transaction once, balan
     r.players.map((p) => playSession({ simUrl: r.sim.url, launchUrl: p.launchPath, spins: 40, bet: "1", stopOnCodes: [] })),
   );
   for (const s of sessions) expect(s.launched).toBe(true);
-  sessions.forEach((s, i) => (r.players[i]!.sessionId = s.sessionId));
+  sessions.forEach((s, i) => {
+    r.players[i]!.sessionId = s.sessionId;
+  });
 
   const calls = r.moneyCalls();
   const perInstance = r.apps.map(

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { parseAcceptLanguage, resolveProviderLanguage, toProviderLanguage } from "@/lib/i18n/provider-language";
+import { loadEnv } from "@/lib/env";
+import {
+  parseAcceptLanguage,
+  parseLanguageMap,
+  providerLanguageFor,
+  resolveProviderLanguage,
+  toProviderLanguage,
+  UI_TO_PROVIDER,
+} from "@/lib/i18n/provider-language";
 
 describe("provider language", () => {
   it.each([
@@ -38,5 +46,37 @@ describe("provider language", () => {
     { preference: null, accept: "tlh", expected: "eng", why: "English when nothing is known" },
   ])("$why", ({ preference, accept, expected }) => {
     expect(resolveProviderLanguage(preference, accept)).toBe(expected);
+  });
+});
+
+describe("UI language → provider language (the one configurable table)", () => {
+  it.each([
+    ["en", "eng"],
+    ["ru", "rus"],
+    ["tr", "tur"],
+    ["pt-BR", "por"],
+    ["es", "spa"],
+    ["de", "deu"],
+  ] as const)("%s plays as %s", (locale, code) => {
+    expect(providerLanguageFor(locale)).toBe(code);
+    expect(UI_TO_PROVIDER[locale]).toBe(code);
+  });
+
+  it("applies WEBGAMES_LANGUAGE_MAP overrides and keeps the rest of the table", () => {
+    expect(providerLanguageFor("pt-BR", "pt-BR=pob, es=esp")).toBe("pob");
+    expect(providerLanguageFor("es", "pt-BR=pob, es=esp")).toBe("esp");
+    expect(providerLanguageFor("de", "pt-BR=pob, es=esp")).toBe("deu");
+    expect(parseLanguageMap("")).toEqual({});
+  });
+
+  it.each([
+    ["pt-BR=pob,es=esp", true],
+    ["", true],
+    ["pt-BR=portuguese", false],
+    ["pt-BR:pob", false],
+  ])("lib/env.ts accepts WEBGAMES_LANGUAGE_MAP=%j: %s", (value, ok) => {
+    const load = () => loadEnv({ NODE_ENV: "test", WEBGAMES_LANGUAGE_MAP: value });
+    if (ok) expect(load().WEBGAMES_LANGUAGE_MAP).toBe(value);
+    else expect(load).toThrow(/WEBGAMES_LANGUAGE_MAP/);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { safeCallbackUrl, signUpSchema } from "@/lib/auth/schemas";
+import en from "@/messages/en.json";
 
 const valid = { email: "New.Player@Example.com ", password: "longenough", nick: "Lucky Lena", currency: "EUR" };
 const errorsOf = (input: Record<string, unknown>) => {
@@ -28,7 +29,9 @@ describe("sign-up validation", () => {
     { field: "currency", value: "eur", message: "Choose a currency" },
   ])("rejects $field = $value", ({ field, value, message }) => {
     const errors = errorsOf({ ...valid, [field]: value }) as Record<string, string[] | undefined>;
-    expect(errors[field]).toContain(message);
+    // The schema gives message keys; the English text is what a player reads (messages/en.json).
+    const keys = errors[field] ?? [];
+    expect(keys.map((k) => en.validation[k as keyof typeof en.validation])).toContain(message);
   });
 
   it("accepts the case-sensitive provider codes (mBT, uBTC, FBu)", () => {

@@ -85,8 +85,10 @@ describe("slot math", () => {
     expect(rtp).toBeLessThan(0.965);
   });
 
-  it("returns 96% ± 1% over 2,000,000 seeded rounds, in under 20 s", () => {
-    const started = Date.now();
+  // The speed bound is on this process's CPU time, not the wall clock: on a shared machine the wall
+  // clock measures the other processes too (this test failed at a load average of 25 on 2 cores).
+  it("returns 96% ± 1% over 2,000,000 seeded rounds, in under 20 s of CPU time", { timeout: 120_000 }, () => {
+    const cpuBefore = process.cpuUsage();
     const rng = seededRng(20260513);
     const n = 2_000_000;
     let units = 0;
@@ -94,6 +96,7 @@ describe("slot math", () => {
     const rtp = units / 10 / n; // 10 line bets = 1 total bet
     expect(Math.abs(rtp - 0.96)).toBeLessThan(0.01);
     expect(Math.abs(rtp - theoreticalRtp())).toBeLessThan(0.01);
-    expect(Date.now() - started).toBeLessThan(20_000);
+    const cpu = process.cpuUsage(cpuBefore);
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(20_000);
   });
 });

@@ -1,5 +1,5 @@
-import { revalidatePath } from "next/cache";
 import { getCompactCatalog } from "@/lib/catalog";
+import { revalidateLobby } from "@/lib/lobby/revalidate";
 
 let lastLobbyRevalidation = 0;
 
@@ -15,7 +15,7 @@ export async function GET(req: Request): Promise<Response> {
     const asked = new URL(req.url).searchParams.get("v");
     if (asked !== null && asked !== version && Date.now() - lastLobbyRevalidation > 5_000) {
       lastLobbyRevalidation = Date.now();
-      revalidatePath("/");
+      revalidateLobby();
     }
     const cacheControl = asked === version ? "public, max-age=86400, immutable" : "public, max-age=60, stale-while-revalidate=300";
     return Response.json({ version, games }, { headers: { "cache-control": cacheControl } });

@@ -9,6 +9,7 @@ import { requirePlayer } from "@/lib/auth/guards";
 import { getCatalog } from "@/lib/catalog";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { EXCLUSION_NAME, formatUtc } from "@/lib/rg/definitions";
 import { activeExclusion, rgHistory } from "@/lib/rg/exclusions";
 import { playerLimits } from "@/lib/rg/limits";
@@ -25,7 +26,14 @@ async function gameTitles(): Promise<Map<number, string>> {
   }
 }
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
+export default async function AccountPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ before?: string }>;
+}) {
+  await pageLocale(params);
   const player = await requirePlayer("/account");
   const beforeText = (await searchParams).before;
   const before = beforeText && /^\d{1,19}$/.test(beforeText) ? BigInt(beforeText) : undefined;

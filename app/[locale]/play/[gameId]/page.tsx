@@ -6,7 +6,9 @@ import { GameFrame } from "@/components/play/game-frame";
 import { buttonClass } from "@/components/ui/button";
 import { currentPlayer } from "@/lib/auth/guards";
 import { findGame } from "@/lib/catalog";
-import { resolveProviderLanguage } from "@/lib/i18n/provider-language";
+import { env } from "@/lib/env";
+import { pageLocale } from "@/lib/i18n/page-locale";
+import { providerLanguageFor } from "@/lib/i18n/provider-language";
 import { isPhoneUserAgent, resolveLaunch } from "@/lib/play/resolve-launch";
 
 export const metadata: Metadata = { title: "Play", robots: { index: false } };
@@ -24,9 +26,10 @@ export default async function PlayPage({
   params,
   searchParams,
 }: {
-  params: Promise<{ gameId: string }>;
+  params: Promise<{ locale: string; gameId: string }>;
   searchParams: Promise<{ mode?: string }>;
 }) {
+  const locale = await pageLocale(params);
   const { gameId: raw } = await params;
   if (!/^\d{1,9}$/.test(raw)) notFound();
   const gameId = Number(raw);
@@ -34,7 +37,8 @@ export default async function PlayPage({
   const [title, player, h] = await Promise.all([gameTitle(gameId), currentPlayer(), headers()]);
   if (!title) notFound();
 
-  const language = resolveProviderLanguage(player?.language, h.get("accept-language"));
+  // The game speaks the page's language (the cookie / profile / Accept-Language choice), mapped to the provider's code.
+  const language = providerLanguageFor(locale, env.WEBGAMES_LANGUAGE_MAP);
   const decision = await resolveLaunch({ gameId, demo, player, language });
   if (decision.kind === "sign-in") redirect(`/signin?callbackUrl=${encodeURIComponent(decision.callbackUrl)}`);
   if (decision.kind === "refused") {

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { pageLocale } from "@/lib/i18n/page-locale";
 
 export const metadata: Metadata = { title: "Help" };
 
 /** A fully static page (no session, no data): also the baseline of `npm run bench:lobby`. */
-export default function HelpPage() {
+export default async function HelpPage({ params }: { params: Promise<{ locale: string }> }) {
+  await pageLocale(params);
   return (
     <main className="mx-auto max-w-2xl space-y-6 px-4 py-10 text-zinc-300">
       <Link href="/" className="text-sm text-brand-soft hover:underline">

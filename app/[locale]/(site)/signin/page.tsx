@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { AuthCard } from "@/components/auth/auth-card";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { currentPlayer } from "@/lib/auth/guards";
+import { safeCallbackUrl } from "@/lib/auth/schemas";
+import { pageLocale } from "@/lib/i18n/page-locale";
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ callbackUrl?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "auth" });
+  return { title: t("signInMeta") };
+}
+
+export default async function SignInPage({ params, searchParams }: Props) {
+  await pageLocale(params);
+  const t = await getTranslations("auth");
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  if (await currentPlayer()) redirect(callbackUrl);
+  return (
+    <AuthCard title={t("signInTitle")} subtitle={callbackUrl.startsWith("/play/") ? t("signInToPlay") : t("signInSubtitle")}>
+      <SignInForm callbackUrl={callbackUrl} />
+    </AuthCard>
+  );
+}
