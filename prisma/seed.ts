@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
 import { createPlayer, type NewPlayer } from "@/lib/players/create-player";
 
 /**
@@ -13,7 +14,14 @@ export const SEED_ACCOUNTS: NewPlayer[] = [
   { email: "admin@example.com", password: "admin123", nick: "Admin", currency: "EUR", role: "admin" },
 ];
 
+export class SeedInProductionError extends Error {
+  constructor() {
+    super("Refusing to seed with NODE_ENV=production: the seed creates accounts with published passwords (admin@example.com / admin123).");
+  }
+}
+
 export async function seed(log: (msg: string) => void = console.log): Promise<void> {
+  if (env.NODE_ENV === "production") throw new SeedInProductionError();
   for (const account of SEED_ACCOUNTS) {
     const existing = await prisma.player.findUnique({ where: { email: account.email }, select: { id: true } });
     if (existing) continue;
@@ -24,6 +32,11 @@ export async function seed(log: (msg: string) => void = console.log): Promise<vo
 
 // Run directly: `npm run db:seed`.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await seed();
+  try {
+    await seed();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exitCode = 1;
+  }
   await prisma.$disconnect();
 }

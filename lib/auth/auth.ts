@@ -1,10 +1,13 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { clientIp } from "@/lib/callbacks/client-ip";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { authLogger } from "./logger";
-import { verifyPassword } from "./password";
+import { PasswordWorkBusyError, verifyPassword } from "./password";
+import { forgiveSignIn, hitThrottle, signInRules } from "./rate-limit";
+import { safeRedirectPath } from "./redirect";
 
 /**
  * Auth.js v5, credentials only, JWT sessions. The token carries only the player's id: role and
@@ -20,10 +23,24 @@ export class InvalidLogin extends CredentialsSignin {
   code = "invalid_credentials";
 }
 
+/** Too many attempts for this email from this address, or from this address at all. */
+export class SignInThrottled extends CredentialsSignin {
+  code = "rate_limited";
+  constructor(readonly retryAt: Date | null) {
+    super();
+  }
+}
+
+/** Every password-hashing slot is taken: try again in a moment. */
+export class SignInBusy extends CredentialsSignin {
+  code = "busy";
+}
+
 // A real argon2 hash of a random string, verified when the email is unknown so that a wrong email
 // and a wrong password take the same time.
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$SDfkzThRpVLlIb0vLfvdqg$Uz1VdBa1IDPcCJhjo8/QhVk7aIGPruU7dhfGTzzvcfY";
 
+/** Email and password against the database (argon2, bounded by lib/auth/password.ts). No limits here: see `authorize`. */
 export async function checkCredentials(input: unknown): Promise<{ id: string; email: string; name: string } | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
@@ -36,8 +53,32 @@ export async function checkCredentials(input: unknown): Promise<{ id: string; em
   return { id: String(player.id), email: player.email, name: player.nick };
 }
 
+/**
+ * The one door for passwords, whichever way they arrive (our sign-in form's server action, or a
+ * POST to Auth.js's own /api/auth/callback/credentials): the attempt is counted first, atomically,
+ * per (email, client address) and per address, and refused past the limit before any password work.
+ */
+export async function authorizeCredentials(credentials: unknown, request: Request): Promise<{ id: string; email: string; name: string }> {
+  const parsed = credentialsSchema.safeParse(credentials);
+  if (!parsed.success) throw new InvalidLogin();
+  const ip = clientIp(request.headers, env.TRUSTED_PROXY_HOPS);
+  const gate = await hitThrottle(signInRules(parsed.data.email, ip));
+  if (gate.limited) throw new SignInThrottled(gate.retryAt);
+  let user: Awaited<ReturnType<typeof checkCredentials>>;
+  try {
+    user = await checkCredentials(parsed.data);
+  } catch (err) {
+    if (err instanceof PasswordWorkBusyError) throw new SignInBusy();
+    throw err;
+  }
+  if (!user) throw new InvalidLogin();
+  await forgiveSignIn(parsed.data.email, ip);
+  return user;
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
+  // URLs come from AUTH_URL, which lib/env.ts sets to APP_URL: Host and X-Forwarded-* are not used.
   trustHost: true,
   logger: authLogger,
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
@@ -45,14 +86,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        const user = await checkCredentials(credentials);
-        if (!user) throw new InvalidLogin();
-        return user;
-      },
+      authorize: (credentials, request) => authorizeCredentials(credentials, request),
     }),
   ],
   callbacks: {
+    // Auth.js's own redirects (e.g. ?callbackUrl= on its endpoints) follow the same rule as ours.
+    redirect({ url, baseUrl }) {
+      if (url.startsWith(`${baseUrl}/`)) return `${baseUrl}${safeRedirectPath(url.slice(baseUrl.length))}`;
+      return `${baseUrl}${safeRedirectPath(url)}`;
+    },
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;
       return token;

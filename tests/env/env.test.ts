@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EnvError, loadEnv } from "@/lib/env";
 
@@ -6,7 +8,7 @@ const SECRETS = {
   WEBGAMES_API_URL: "https://games.example/",
   WEBGAMES_PARTNER_ID: "7",
   WEBGAMES_API_KEY: "live-key",
-  AUTH_SECRET: "x".repeat(40),
+  AUTH_SECRET: "q7Jv0rX2mLp9T4wZc8Nf1Hs6Bd3Ky5Ue",
   APP_URL: "https://casino.example",
 };
 
@@ -31,10 +33,32 @@ describe("lib/env", () => {
   });
 
   it("invalid values are refused with the variable named", () => {
-    expect(() => loadEnv({ NODE_ENV: "production", ...SECRETS, AUTH_SECRET: "short" })).toThrow(
-      /AUTH_SECRET: must be at least 32 characters/,
-    );
+    expect(() => loadEnv({ NODE_ENV: "production", ...SECRETS, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET must be at least 32 bytes/);
     expect(() => loadEnv({ NODE_ENV: "production", ...SECRETS, WEBGAMES_PARTNER_ID: "abc" })).toThrow(/WEBGAMES_PARTNER_ID/);
+  });
+
+  // .env.example is public: every secret in it is known to anyone who reads the repository.
+  const example = Object.fromEntries(
+    readFileSync(path.resolve(import.meta.dirname, "../../.env.example"), "utf8")
+      .split("\n")
+      .filter((l) => /^[A-Z_]+=/.test(l))
+      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+  );
+  it.each(["AUTH_SECRET", "WEBGAMES_API_KEY", "DATABASE_URL"])("production refuses the published %s of .env.example", (name) => {
+    expect(example[name], `${name} in .env.example`).toBeTruthy();
+    expect(() => loadEnv({ NODE_ENV: "production", ...SECRETS, [name]: example[name] })).toThrow(
+      new RegExp(`${name} still set to the published development value`),
+    );
+  });
+
+  it.each<[string, string]>([
+    ["31 bytes", "q7Jv0rX2mLp9T4wZc8Nf1Hs6Bd3Ky5U"],
+    ["32 bytes of one character", "a".repeat(32)],
+    ["64 bytes of two characters", "ab".repeat(32)],
+  ])("production refuses a weak AUTH_SECRET: %s", (_name, secret) => {
+    expect(() => loadEnv({ NODE_ENV: "production", ...SECRETS, AUTH_SECRET: secret })).toThrow(
+      /Refusing to start in production: AUTH_SECRET/,
+    );
   });
 
   it("development works with nothing set (the documented defaults of .env.example)", () => {
