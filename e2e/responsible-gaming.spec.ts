@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signUp } from "./support/auth";
+import { signIn, signUp, verifyEmail } from "./support/auth";
 import { revokedSessionsOf, setRealityCheckSeconds } from "./support/db";
 
 test.describe("responsible gaming", () => {
@@ -51,6 +51,7 @@ test.describe("responsible gaming", () => {
     page,
   }) => {
     const who = await signUp(page, "USD");
+    await verifyEmail(page, who.email); // real money needs a verified address
     await setRealityCheckSeconds(who.email, 4);
     await page.goto("/play/11");
     await expect(page.getByTestId("game-frame")).toBeVisible();

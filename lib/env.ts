@@ -17,15 +17,20 @@ const REQUIRED_IN_PRODUCTION = [
   "WEBGAMES_API_KEY",
   "AUTH_SECRET",
   "APP_URL",
+  "SMTP_URL",
+  "MAIL_FROM",
 ] as const;
 
-const DEV_DEFAULTS: Record<(typeof REQUIRED_IN_PRODUCTION)[number], string> = {
+// SMTP_URL has no default: `npm run dev` starts a local mail catcher and passes its URL; without
+// one (plain `next dev`, Vitest) mail is queued in the outbox and not sent.
+const DEV_DEFAULTS: Record<Exclude<(typeof REQUIRED_IN_PRODUCTION)[number], "SMTP_URL">, string> = {
   DATABASE_URL: DEV_DATABASE_URL,
   WEBGAMES_API_URL: "http://localhost:4010",
   WEBGAMES_PARTNER_ID: "1",
   WEBGAMES_API_KEY: "dev-secret",
   AUTH_SECRET: "dev-only-auth-secret-change-me-in-production-0123456789",
   APP_URL: "http://localhost:3000",
+  MAIL_FROM: "Web Games Casino <no-reply@localhost>",
 };
 
 /**
@@ -61,6 +66,13 @@ const schema = z.object({
   WEBGAMES_API_KEY: z.string().min(1),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   APP_URL: url,
+  /** Outgoing mail: smtp://user:pass@host:port (STARTTLS when offered) or smtps://… (TLS from the start). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, "must be smtp://… or smtps://…")
+    .optional(),
+  /** The From of every mail, e.g. `Web Games Casino <no-reply@casino.example>`. */
+  MAIL_FROM: z.string().min(3),
   /** Idle timeout of a game session for new bets (docs/protocol.md D4). */
   WALLET_SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -149,7 +161,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const weak = weakAuthSecret(input.AUTH_SECRET ?? "");
     if (weak) throw new EnvError(`Refusing to start in production: AUTH_SECRET ${weak}.`);
   } else {
-    for (const [k, v] of Object.entries(DEV_DEFAULTS)) input[k] ??= v;
+    for (const [k, v] of Object.entries(DEV_DEFAULTS)) if (v !== undefined) input[k] ??= v;
   }
 
   const parsed = schema.safeParse(input);
@@ -176,6 +188,6 @@ if (env.NODE_ENV === "production" && env.DEMO_CASHIER && !announced.__webgamesEn
 }
 
 /** Whether a variable was set by the operator (not defaulted): `npm run dev` starts what is not. */
-export function isConfigured(name: "DATABASE_URL" | "WEBGAMES_API_URL"): boolean {
+export function isConfigured(name: "DATABASE_URL" | "WEBGAMES_API_URL" | "SMTP_URL"): boolean {
   return Boolean(process.env[name]);
 }

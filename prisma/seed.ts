@@ -25,9 +25,14 @@ export async function seed(log: (msg: string) => void = console.log): Promise<vo
   for (const account of SEED_ACCOUNTS) {
     const existing = await prisma.player.findUnique({ where: { email: account.email }, select: { id: true } });
     if (existing) continue;
-    const { id } = await createPlayer({ ...account, openingReason: "Seed: opening balance" });
+    const { id } = await createPlayer({ ...account, emailVerified: true, openingReason: "Seed: opening balance" });
     log(`seeded ${account.email} (#${id})`);
   }
+  // The demo accounts are verified, also in a database seeded before email verification existed.
+  await prisma.player.updateMany({
+    where: { email: { in: SEED_ACCOUNTS.map((a) => a.email) }, emailVerifiedAt: null },
+    data: { emailVerifiedAt: new Date() },
+  });
 }
 
 // Run directly: `npm run db:seed`.

@@ -5,10 +5,12 @@ import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { sendVerificationMail } from "@/lib/accounts/verification";
 import { clientIp } from "@/lib/callbacks/client-ip";
 import { env } from "@/lib/env";
 import { translateFieldErrors } from "@/lib/i18n/field-errors";
 import { requestLocale, syncLocaleOnSignIn } from "@/lib/i18n/player-locale";
+import { logger } from "@/lib/log";
 import { createPlayer, EmailTakenError } from "@/lib/players/create-player";
 import { SignInThrottled, signIn, signOut } from "./auth";
 import { PasswordWorkBusyError } from "./password";
@@ -70,22 +72,25 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
   const values = { email: raw.email ?? "", nick: raw.nick ?? "", currency: raw.currency ?? "" };
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return { fieldErrors: await translateFieldErrors<SignUpField>(z.flattenError(parsed.error).fieldErrors), values };
+  let playerId: number;
   const t = await getTranslations("auth");
   const gate = await hitThrottle(signUpRules(clientIp(await headers(), env.TRUSTED_PROXY_HOPS)));
   if (gate.limited) return { message: t("tooManySignUps", { minutes: minutesUntil(gate.retryAt) }), values };
   try {
-    await createPlayer({
+    ({ id: playerId } = await createPlayer({
       email: parsed.data.email,
       password: parsed.data.password,
       nick: parsed.data.nick,
       currency: parsed.data.currency,
       language: await requestLocale(),
-    });
+    }));
   } catch (err) {
     if (err instanceof EmailTakenError) return { fieldErrors: { email: [t("emailTaken")] }, values };
     if (err instanceof PasswordWorkBusyError) return { message: t("busy"), values };
     throw err;
   }
+  // The verification mail goes through the outbox; a failure here must not undo the sign-up.
+  await sendVerificationMail(playerId).catch((err: unknown) => logger.error({ err }, "verification mail not queued"));
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (err) {

@@ -8,6 +8,8 @@ import { authLogger } from "./logger";
 import { PasswordWorkBusyError, verifyPassword } from "./password";
 import { forgiveSignIn, hitThrottle, signInRules } from "./rate-limit";
 import { safeRedirectPath } from "./redirect";
+import { sessionStamp } from "./session-version";
+import { recordSignInOfRequest } from "./sign-in-record";
 
 /**
  * Auth.js v5, credentials only, JWT sessions. The token carries only the player's id: role and
@@ -41,16 +43,32 @@ export class SignInBusy extends CredentialsSignin {
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$SDfkzThRpVLlIb0vLfvdqg$Uz1VdBa1IDPcCJhjo8/QhVk7aIGPruU7dhfGTzzvcfY";
 
 /** Email and password against the database (argon2, bounded by lib/auth/password.ts). No limits here: see `authorize`. */
-export async function checkCredentials(input: unknown): Promise<{ id: string; email: string; name: string } | null> {
+export async function checkCredentials(
+  input: unknown,
+): Promise<{ id: string; email: string; name: string; sessionVersion: number } | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const player = await prisma.player.findUnique({
     where: { email: parsed.data.email },
-    select: { id: true, email: true, nick: true, passwordHash: true },
+    select: { id: true, email: true, nick: true, passwordHash: true, sessionVersion: true },
   });
   const ok = await verifyPassword(player?.passwordHash ?? DUMMY_HASH, parsed.data.password);
   if (!player || !ok) return null;
-  return { id: String(player.id), email: player.email, name: player.nick };
+  return { id: String(player.id), email: player.email, name: player.nick, sessionVersion: player.sessionVersion };
+}
+
+declare module "next-auth" {
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    sv?: string;
+  }
+}
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sv?: string;
+  }
 }
 
 /**
@@ -58,7 +76,10 @@ export async function checkCredentials(input: unknown): Promise<{ id: string; em
  * POST to Auth.js's own /api/auth/callback/credentials): the attempt is counted first, atomically,
  * per (email, client address) and per address, and refused past the limit before any password work.
  */
-export async function authorizeCredentials(credentials: unknown, request: Request): Promise<{ id: string; email: string; name: string }> {
+export async function authorizeCredentials(
+  credentials: unknown,
+  request: Request,
+): Promise<{ id: string; email: string; name: string; sessionVersion: number }> {
   const parsed = credentialsSchema.safeParse(credentials);
   if (!parsed.success) throw new InvalidLogin();
   const ip = clientIp(request.headers, env.TRUSTED_PROXY_HOPS);
@@ -76,7 +97,7 @@ export async function authorizeCredentials(credentials: unknown, request: Reques
   return user;
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   secret: env.AUTH_SECRET,
   // URLs come from AUTH_URL, which lib/env.ts sets to APP_URL: Host and X-Forwarded-* are not used.
   trustHost: true,
@@ -95,13 +116,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (url.startsWith(`${baseUrl}/`)) return `${baseUrl}${safeRedirectPath(url.slice(baseUrl.length))}`;
       return `${baseUrl}${safeRedirectPath(url)}`;
     },
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+    jwt({ token, user, trigger, session }) {
+      if (user?.id) {
+        token.sub = user.id;
+        // Session version (lib/auth/session-version.ts): checked by the guards on every request.
+        token.sv = sessionStamp(Number(user.id), user.sessionVersion ?? 0);
+      }
+      // unstable_update after a password change re-stamps this device. A stamp is an HMAC under
+      // AUTH_SECRET, so a client posting its own "update" cannot forge a valid one.
+      if (trigger === "update" && typeof (session as { sv?: unknown } | undefined)?.sv === "string") {
+        token.sv = (session as { sv: string }).sv;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.sv = token.sv;
       return session;
     },
+  },
+  events: {
+    // The security page lists recent sign-ins (time, address, browser).
+    signIn: ({ user }) => recordSignInOfRequest(Number(user.id)),
   },
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { isEmailVerified } from "@/lib/accounts/verification";
 import type { SessionPlayer } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { launchRefusal } from "@/lib/rg/play-session";
@@ -15,7 +16,12 @@ import { buildLaunchUrl, maskLaunchUrl } from "@/lib/webgames/launch-url";
 export type LaunchDecision =
   | { kind: "launch"; mode: "demo" | "real"; url: string; maskedUrl: string; sessionId?: string }
   | { kind: "sign-in"; callbackUrl: string }
-  | { kind: "refused"; reason: "blocked" | "unavailable" | "timeout" | "self_exclusion" | "session_limit"; message: string; until?: Date };
+  | {
+      kind: "refused";
+      reason: "blocked" | "unavailable" | "unverified" | "timeout" | "self_exclusion" | "session_limit";
+      message: string;
+      until?: Date;
+    };
 
 export async function resolveLaunch(opts: {
   gameId: number;
@@ -41,6 +47,14 @@ export async function resolveLaunch(opts: {
   // Responsible gaming (D12): a time-out, self-exclusion or spent session-time limit refuses real money.
   const rg = await launchRefusal(opts.player.id);
   if (rg) return { kind: "refused", reason: rg.reason, message: `${rg.message} You can still play in demo mode.`, until: rg.until };
+  // Real money needs a verified email (demo never does); the page offers to resend the link.
+  if (!(await isEmailVerified(opts.player.id))) {
+    return {
+      kind: "refused",
+      reason: "unverified",
+      message: `Please verify your email first: real-money play needs a confirmed address. Follow the link we sent to ${opts.player.email}, or have a new one sent. You can play in demo mode meanwhile.`,
+    };
+  }
   try {
     const launch = await issueLaunch({ playerId: opts.player.id, gameId: opts.gameId, language: opts.language });
     return { kind: "launch", mode: "real", url: launch.url, maskedUrl: maskLaunchUrl(launch.url), sessionId: launch.sessionId };

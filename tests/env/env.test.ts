@@ -10,6 +10,8 @@ const SECRETS = {
   WEBGAMES_API_KEY: "live-key",
   AUTH_SECRET: "q7Jv0rX2mLp9T4wZc8Nf1Hs6Bd3Ky5Ue",
   APP_URL: "https://casino.example",
+  SMTP_URL: "smtp://mailer:pw@smtp.example:587",
+  MAIL_FROM: "Casino <no-reply@casino.example>",
 };
 
 describe("lib/env", () => {
@@ -17,8 +19,25 @@ describe("lib/env", () => {
     const attempt = () => loadEnv({ NODE_ENV: "production", DATABASE_URL: SECRETS.DATABASE_URL, APP_URL: SECRETS.APP_URL });
     expect(attempt).toThrow(EnvError);
     expect(attempt).toThrow(
-      /missing required environment variable\(s\): WEBGAMES_API_URL, WEBGAMES_PARTNER_ID, WEBGAMES_API_KEY, AUTH_SECRET\./,
+      /missing required environment variable\(s\): WEBGAMES_API_URL, WEBGAMES_PARTNER_ID, WEBGAMES_API_KEY, AUTH_SECRET, SMTP_URL, MAIL_FROM\./,
     );
+  });
+
+  it("production refuses to start without outgoing mail (SMTP_URL, MAIL_FROM) and checks the URL's scheme", () => {
+    const { SMTP_URL: _url, MAIL_FROM: _from, ...noMail } = SECRETS;
+    expect(() => loadEnv({ NODE_ENV: "production", ...noMail })).toThrow(
+      /missing required environment variable\(s\): SMTP_URL, MAIL_FROM\./,
+    );
+    expect(() => loadEnv({ NODE_ENV: "production", ...SECRETS, SMTP_URL: "http://smtp.example" })).toThrow(/SMTP_URL: must be smtp/);
+    expect(loadEnv({ NODE_ENV: "production", ...SECRETS, SMTP_URL: "smtps://u:p@smtp.example:465" }).SMTP_URL).toBe(
+      "smtps://u:p@smtp.example:465",
+    );
+  });
+
+  it("development has no SMTP_URL by default (npm run dev starts a mail catcher) and a default From", () => {
+    const env = loadEnv({});
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.MAIL_FROM).toBe("Web Games Casino <no-reply@localhost>");
   });
 
   it("an empty value counts as missing in production", () => {

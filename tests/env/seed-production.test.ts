@@ -21,6 +21,8 @@ it("npm run db:seed refuses NODE_ENV=production (it would create admin@example.c
       WEBGAMES_API_KEY: "live-key-for-this-test",
       AUTH_SECRET: "q7Jv0rX2mLp9T4wZc8Nf1Hs6Bd3Ky5Ue",
       APP_URL: "https://casino.example",
+      SMTP_URL: "smtp://mailer:pw@smtp.example:587",
+      MAIL_FROM: "Casino <no-reply@casino.example>",
     },
   });
   expect(r.status, r.stdout + r.stderr).toBe(1);

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { CashierForm } from "@/components/account/cashier-form";
 import { LedgerTable } from "@/components/account/ledger-table";
+import { ResendVerification } from "@/components/account/resend-verification";
 import { ResponsibleGaming } from "@/components/account/responsible-gaming";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { depositCap } from "@/lib/account/cashier";
 import { playerBalance, playerLedgerPage } from "@/lib/account/ledger";
+import { isEmailVerified } from "@/lib/accounts/verification";
 import { requirePlayer } from "@/lib/auth/guards";
 import { getCatalog } from "@/lib/catalog";
 import { prisma } from "@/lib/db";
@@ -37,10 +40,11 @@ export default async function AccountPage({
   const player = await requirePlayer("/account");
   const beforeText = (await searchParams).before;
   const before = beforeText && /^\d{1,19}$/.test(beforeText) ? BigInt(beforeText) : undefined;
-  const [wallet, page, titles, limits, exclusion, history, previous, settings] = await Promise.all([
+  const [wallet, page, titles, verified, limits, exclusion, history, previous, settings] = await Promise.all([
     playerBalance(player.id),
     playerLedgerPage(player.id, before),
     gameTitles(),
+    isEmailVerified(player.id),
     playerLimits(player.id),
     activeExclusion(player.id),
     rgHistory(player.id, 20),
@@ -50,17 +54,31 @@ export default async function AccountPage({
   const currency = wallet?.currency ?? player.currency;
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight text-white">Your account</h1>
-        <p className="text-sm text-zinc-400">
-          {player.nick} · {player.email}
-        </p>
-        <p className="mt-1 text-sm text-zinc-400" data-testid="previous-session">
-          {previous
-            ? `Your previous play session: ${formatUtc(previous.startedAt)} to ${formatUtc(previous.endedAt).replace(/^.*, (\d\d:\d\d UTC)$/, "$1")}.`
-            : "No previous play session."}
-        </p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight text-white">Your account</h1>
+          <p className="text-sm text-zinc-400">
+            {player.nick} · {player.email}
+          </p>
+          <p className="mt-1 text-sm text-zinc-400" data-testid="previous-session">
+            {previous
+              ? `Your previous play session: ${formatUtc(previous.startedAt)} to ${formatUtc(previous.endedAt).replace(/^.*, (\d\d:\d\d UTC)$/, "$1")}.`
+              : "No previous play session."}
+          </p>
+        </div>
+        <ButtonLink href="/account/security" variant="secondary" size="sm">
+          Security settings
+        </ButtonLink>
       </div>
+      {verified ? null : (
+        <div
+          data-testid="verify-banner"
+          className="space-y-3 rounded-xl border border-amber-400/40 bg-amber-400/10 px-4 py-3 text-sm text-amber-100"
+        >
+          <p>Please verify your email: real-money play needs it. Follow the link we sent to {player.email}.</p>
+          <ResendVerification />
+        </div>
+      )}
       {exclusion ? (
         <p
           role="alert"
