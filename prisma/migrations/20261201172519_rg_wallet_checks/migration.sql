@@ -2,7 +2,7 @@
 -- self-exclusion (4) and a play session past its session-time limit (4); wallet_bet refuses a bet
 -- that would pass a loss or wager limit (2, the message names the limit). The checks run after the
 -- wallet-row lock, in the same transaction as the balance check, so concurrent bets of one player
--- see each other (the counters are written by the ledger trigger of 20261201171821_responsible_gaming
+-- see each other (the counters are written by the ledger trigger of 20261201172518_responsible_gaming
 -- before the lock is released). Wins (wallet_win) are not touched: money owed is always paid.
 -- Both bodies are those of 20261125000100_wallet_functions plus the marked RG checks.
 
