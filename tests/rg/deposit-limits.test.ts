@@ -35,7 +35,10 @@ describe("deposit limits at the cashier", () => {
       const p = await sessionPlayer(c.currency, "0");
       await setLimit({ playerId: p.id, kind: "deposit", period: c.period, value: c.limit, actor: { staffId: null } });
       expect(await depositDemoFunds(p, form(c.first), true)).toMatchObject({ ok: true });
-      expect(await depositDemoFunds(p, form(c.over), true)).toEqual({ message: `${c.label}: this deposit would pass it.` });
+      expect(await depositDemoFunds(p, form(c.over), true)).toEqual({
+        status: "error",
+        message: `${c.label}: this deposit would pass it.`,
+      });
       expect(await depositDemoFunds(p, form(c.rest), true)).toMatchObject({ ok: true });
       expect(await balanceOf(p.id)).toBe(await ledgerSum(p.id));
       expect(money(await balanceOf(p.id)).equals(c.limit)).toBe(true);
@@ -45,7 +48,10 @@ describe("deposit limits at the cashier", () => {
   it("no deposits during a time-out", async () => {
     const p = await sessionPlayer("EUR", "10.00");
     await exclude({ playerId: p.id, kind: "timeout", durationId: "1d", actor: { staffId: null } });
-    expect(await depositDemoFunds(p, form("5.00"), true)).toEqual({ message: "Deposits are closed during a time-out or self-exclusion." });
+    expect(await depositDemoFunds(p, form("5.00"), true)).toEqual({
+      status: "error",
+      message: "Deposits are closed during a time-out or self-exclusion.",
+    });
     expect(await balanceOf(p.id)).toBe("10.00000000");
   });
 });
