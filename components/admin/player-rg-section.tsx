@@ -1,9 +1,11 @@
 import { describeEvent, limitRowView } from "@/components/account/responsible-gaming";
+import { Section } from "@/components/ui/card";
+import { Table, Td } from "@/components/ui/table";
+import { Badge, Time } from "@/components/ui/text";
 import type { ActionState } from "@/lib/admin/player-actions";
 import type { PlayerRg } from "@/lib/admin/rg";
 import { EXCLUSION_NAME, formatUtc, PERIOD_NOTE } from "@/lib/rg/definitions";
 import { StaffExclusionForm, StaffLimitForm } from "./rg-staff-forms";
-import { Badge, Section, Table, Td, Time } from "./ui";
 
 /** The player page's responsible-gaming section: limits, exclusion, history, and the staff's stricter-only controls. */
 export function PlayerRgSection({

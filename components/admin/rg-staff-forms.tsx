@@ -47,12 +47,12 @@ export function StaffLimitForm({
             aria-invalid={Boolean(state.fieldErrors?.amount)}
             className={`${input} w-40 font-mono`}
           />
-          {state.fieldErrors?.amount ? <span className="text-money-loss">{state.fieldErrors.amount}</span> : null}
+          {state.fieldErrors?.amount ? <span className="text-money-loss">{state.fieldErrors.amount[0]}</span> : null}
         </label>
         <label className="flex min-w-64 flex-1 flex-col gap-1 text-xs text-zinc-400">
           Reason (required, in the audit trail)
           <input name="reason" required minLength={3} maxLength={500} aria-invalid={Boolean(state.fieldErrors?.reason)} className={input} />
-          {state.fieldErrors?.reason ? <span className="text-money-loss">{state.fieldErrors.reason}</span> : null}
+          {state.fieldErrors?.reason ? <span className="text-money-loss">{state.fieldErrors.reason[0]}</span> : null}
         </label>
       </div>
       <div className="flex items-center gap-3">
@@ -93,7 +93,7 @@ export function StaffExclusionForm({ action }: { action: (prev: ActionState, dat
         <label className="flex min-w-64 flex-1 flex-col gap-1 text-xs text-zinc-400">
           Reason (required, in the audit trail)
           <input name="reason" required minLength={3} maxLength={500} aria-invalid={Boolean(state.fieldErrors?.reason)} className={input} />
-          {state.fieldErrors?.reason ? <span className="text-money-loss">{state.fieldErrors.reason}</span> : null}
+          {state.fieldErrors?.reason ? <span className="text-money-loss">{state.fieldErrors.reason[0]}</span> : null}
         </label>
       </div>
       <div className="flex items-center gap-3">

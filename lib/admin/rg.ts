@@ -47,7 +47,7 @@ export async function staffSetLimitAs(
     return {
       status: "error",
       message: "Please fix the fields below.",
-      fieldErrors: { reason: "A reason of 3 to 500 characters is required." },
+      fieldErrors: { reason: ["A reason of 3 to 500 characters is required."] },
     };
   }
   const { currency } = await playerLimits(playerId).catch(() => ({ currency: null }));
@@ -57,7 +57,7 @@ export async function staffSetLimitAs(
     return {
       status: "error",
       message: "Please fix the fields below.",
-      fieldErrors: { amount: "error" in parsed ? parsed.error : "Enter the stricter value." },
+      fieldErrors: { amount: ["error" in parsed ? parsed.error : "Enter the stricter value."] },
     };
   }
   const value = def.kind === "session" ? parsed.value : toCurrencyString(parsed.value, currency);
@@ -97,7 +97,7 @@ export async function staffExcludeAs(
     return {
       status: "error",
       message: "Please fix the fields below.",
-      fieldErrors: { reason: "A reason of 3 to 500 characters is required." },
+      fieldErrors: { reason: ["A reason of 3 to 500 characters is required."] },
     };
   }
   const res = await exclude({

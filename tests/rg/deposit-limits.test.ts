@@ -34,12 +34,12 @@ describe("deposit limits at the cashier", () => {
     it(`${c.label.replace(" reached", "")} in ${c.currency}`, async () => {
       const p = await sessionPlayer(c.currency, "0");
       await setLimit({ playerId: p.id, kind: "deposit", period: c.period, value: c.limit, actor: { staffId: null } });
-      expect(await depositDemoFunds(p, form(c.first), true)).toMatchObject({ ok: true });
+      expect(await depositDemoFunds(p, form(c.first), true)).toMatchObject({ status: "ok" });
       expect(await depositDemoFunds(p, form(c.over), true)).toEqual({
         status: "error",
         message: `${c.label}: this deposit would pass it.`,
       });
-      expect(await depositDemoFunds(p, form(c.rest), true)).toMatchObject({ ok: true });
+      expect(await depositDemoFunds(p, form(c.rest), true)).toMatchObject({ status: "ok" });
       expect(await balanceOf(p.id)).toBe(await ledgerSum(p.id));
       expect(money(await balanceOf(p.id)).equals(c.limit)).toBe(true);
     });

@@ -46,7 +46,7 @@ describe("staff and responsible gaming", () => {
     const p = await makePlayer();
     expect(await staffSetLimitAs(support, p.id, { limit: "loss_day", value: "10.00", reason: " " })).toMatchObject({
       status: "error",
-      fieldErrors: { reason: expect.any(String) },
+      fieldErrors: { reason: [expect.any(String)] },
     });
     expect(await staffExcludeAs(support, p.id, { option: "timeout:1w", reason: "" })).toMatchObject({ status: "error" });
   });
