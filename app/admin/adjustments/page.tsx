@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { DecisionButtons } from "@/components/admin/decision-buttons";
-import { A, Badge, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
+import { PageTitle, Section } from "@/components/ui/card";
+import { Table, Td } from "@/components/ui/table";
+import { A, Badge, Time } from "@/components/ui/text";
 import { approvalThreshold, listAdjustmentRequests } from "@/lib/admin/adjustments";
 import { staffForPage } from "@/lib/admin/guard";
 import { can } from "@/lib/admin/permissions";

@@ -1,18 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  A,
-  Amount,
-  buttonClass,
-  Errors,
-  Field,
-  inputClass,
-  PageTitle,
-  Section,
-  secondaryButtonClass,
-  Table,
-  Td,
-} from "@/components/admin/ui";
+import { FilterErrors } from "@/components/admin/filter-errors";
+import { buttonClass } from "@/components/ui/button";
+import { PageTitle, Section } from "@/components/ui/card";
+import { denseInputClass, FilterField } from "@/components/ui/field";
+import { Table, Td } from "@/components/ui/table";
+import { A, Amount } from "@/components/ui/text";
 import { staffForPage } from "@/lib/admin/guard";
 import { can } from "@/lib/admin/permissions";
 import { activityReport, GGR_DIMENSIONS, ggrReport, parseReportQuery } from "@/lib/admin/reports";
@@ -32,28 +25,28 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <PageTitle sub="Gross gaming revenue = bets − wins, per currency (amounts of different currencies never add up). Days are UTC days of the ledger entry.">
         Reports
       </PageTitle>
-      <Errors errors={errors} />
+      <FilterErrors errors={errors} />
       <form method="get" className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-5">
-        <Field label="From (UTC day)">
-          <input name="from" type="date" defaultValue={query.from} className={inputClass} />
-        </Field>
-        <Field label="To (UTC day)">
-          <input name="to" type="date" defaultValue={query.to} className={inputClass} />
-        </Field>
-        <Field label="GGR by">
-          <select name="by" defaultValue={query.by} className={inputClass}>
+        <FilterField label="From (UTC day)">
+          <input name="from" type="date" defaultValue={query.from} className={denseInputClass} />
+        </FilterField>
+        <FilterField label="To (UTC day)">
+          <input name="to" type="date" defaultValue={query.to} className={denseInputClass} />
+        </FilterField>
+        <FilterField label="GGR by">
+          <select name="by" defaultValue={query.by} className={denseInputClass}>
             {GGR_DIMENSIONS.map((d) => (
               <option key={d} value={d}>
                 {DIMENSION_LABEL[d]}
               </option>
             ))}
           </select>
-        </Field>
+        </FilterField>
         <div className="col-span-2 flex items-end gap-2">
-          <button type="submit" className={buttonClass}>
+          <button type="submit" className={buttonClass()}>
             Show
           </button>
-          <Link href="/admin/reports" className={secondaryButtonClass}>
+          <Link href="/admin/reports" className={buttonClass("secondary")}>
             Reset
           </Link>
         </div>

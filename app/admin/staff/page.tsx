@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { CreateStaffForm, DisableButton, RoleForm } from "@/components/admin/staff-forms";
-import { A, Badge, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
+import { PageTitle, Section } from "@/components/ui/card";
+import { Table, Td } from "@/components/ui/table";
+import { A, Badge, Time } from "@/components/ui/text";
 import { staffForPage } from "@/lib/admin/guard";
 import { can, PERMISSIONS, type Permission, STAFF_ROLES } from "@/lib/admin/permissions";
 import { ASSIGNABLE_ROLES, listStaff } from "@/lib/admin/staff";
