@@ -3,9 +3,9 @@ import { z } from "zod";
 import type { SessionPlayer } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import type { FormState } from "@/lib/form-state";
-import { adjustBalance } from "@/lib/wallet/adjust";
-import { WalletError } from "@/lib/wallet/errors";
+import { depositWithinLimits } from "@/lib/rg/deposit";
 import { formatMoney, money, parseMoneyInput } from "@/lib/wallet/money";
+import { Code } from "@/lib/webgames/codes";
 import { minorUnits } from "@/lib/webgames/currencies";
 
 /**
@@ -43,11 +43,10 @@ export async function depositDemoFunds(player: SessionPlayer | null, form: FormD
   if (player.blocked) return { status: "error", message: "This account is blocked. Please contact support." };
   const checked = validateDepositAmount(form.get("amount"), player.currency);
   if ("error" in checked) return { status: "error", fieldErrors: { amount: [checked.error] } };
-  try {
-    await adjustBalance({ playerId: player.id, amount: checked.amount, reason: DEMO_DEPOSIT_REASON, adminId: null });
-    return { status: "ok", message: `Added ${formatMoney(checked.amount, player.currency)}.` };
-  } catch (err) {
-    if (err instanceof WalletError) return { status: "error", message: "The deposit could not be made. Please try again." };
-    throw err;
-  }
+  const result = await depositWithinLimits(player.id, checked.amount, DEMO_DEPOSIT_REASON);
+  if (result.ok) return { status: "ok", message: `Added ${formatMoney(checked.amount, player.currency)}.` };
+  // Deposit limits (issue 11): code 2 names the limit, e.g. "Daily deposit limit reached".
+  if (result.code === Code.InsufficientFunds) return { status: "error", message: `${result.message}: this deposit would pass it.` };
+  if (result.code === Code.PlayerBlocked) return { status: "error", message: "Deposits are closed during a time-out or self-exclusion." };
+  return { status: "error", message: "The deposit could not be made. Please try again." };
 }

