@@ -1,12 +1,14 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input } from "@/components/ui/field";
 import { requestPasswordResetAction } from "@/lib/accounts/actions";
 
 export function ForgotPasswordForm() {
+  const t = useTranslations("accounts");
   const [state, action, pending] = useActionState(requestPasswordResetAction, {});
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -15,7 +17,7 @@ export function ForgotPasswordForm() {
           <span data-testid="forgot-answer">{state.message}</span>
         </FormMessage>
       ) : null}
-      <Field id="email" label="Email" errors={state.fieldErrors?.email}>
+      <Field id="email" label={t("emailCard")} errors={state.fieldErrors?.email}>
         <Input
           id="email"
           name="email"
@@ -27,12 +29,12 @@ export function ForgotPasswordForm() {
         />
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Sending…" : "Send reset link"}
+        {pending ? t("sending") : t("forgotButton")}
       </Button>
       <p className="text-center text-sm text-zinc-400">
-        Remembered it?{" "}
+        {t("remembered")}{" "}
         <Link href="/signin" className="text-brand-soft underline underline-offset-4">
-          Sign in
+          {t("signInLink")}
         </Link>
       </p>
     </form>
