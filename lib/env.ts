@@ -111,6 +111,12 @@ const schema = z.object({
     .min(1)
     .max(24 * 60)
     .default(30),
+  /** Responsible gaming: hours before a raised or removed limit takes effect (a lowered one applies at once). */
+  RG_COOLING_OFF_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 31)
+    .default(24),
   /**
    * D13: a win is flagged for review (paid, logged, listed in the back office) when its round's wins
    * pass this multiple of the round's bets (decimal text) …

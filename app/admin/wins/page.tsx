@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { ActionButton } from "@/components/admin/action-button";
-import { A, Amount, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
+import { PageTitle, Section } from "@/components/ui/card";
+import { Table, Td } from "@/components/ui/table";
+import { A, Amount, Time } from "@/components/ui/text";
 import { staffForPage } from "@/lib/admin/guard";
 import { can } from "@/lib/admin/permissions";
 import { listFlaggedRounds } from "@/lib/admin/win-review";
