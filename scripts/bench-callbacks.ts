@@ -4,6 +4,7 @@ import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import pg from "pg";
 import { sign } from "@/lib/webgames/signature";
 import { ensureBuild, productionEnv, ROOT, startApp } from "./lib/app-server";
 import { ensureDatabase, startEmbeddedPostgres, startThrowawayDatabase } from "./lib/embedded-pg";
@@ -269,7 +270,11 @@ if (RG) {
 // Ledger audit of this run's players (a pre-filled ledger was consistent when seeded): every
 // balance equals its ledger, nothing negative, one row per key, one row per code 0.
 const ids = players.map((p) => p.id);
-const audit = await pool.query<{
+// Its own connection: the app pool's client-side query timeout (3.3 s) is too short for counting a
+// ledger of millions of rows on a busy machine.
+const auditClient = new pg.Client({ connectionString: db.url });
+await auditClient.connect();
+const audit = await auditClient.query<{
   mismatched: number;
   negative: number;
   dupes: number;
@@ -288,6 +293,7 @@ const audit = await pool.query<{
   [ids],
 );
 const a = audit.rows[0]!;
+await auditClient.end();
 
 // Each wallet run (warm-up + measured: 2, or 5 with --rg-limits) may end with one request per connection unanswered.
 const walletRuns = RG ? 5 : 2;

@@ -8,7 +8,6 @@ import { ME_KEY, useMe } from "@/components/layout/use-me";
 import type { CompactGame } from "@/lib/catalog/compact";
 import { toggleFavoriteAction } from "@/lib/lobby/actions";
 import { type Facet, facets, type LobbyQuery, lobbySearchString, parseLobbyQuery, SORT_LABELS, SORTS, type Sort } from "@/lib/lobby/query";
-import { GameDetails } from "./game-details";
 import { Badges, GameTile, GameTileSkeleton, GRID_CLASS } from "./game-tile";
 import { SKELETON_TILE_IDS } from "./lobby-skeleton";
 import { StaleCatalogBanner } from "./stale-banner";
@@ -28,6 +27,8 @@ export interface LobbyProps {
 
 // Needed only once the full catalog has arrived: kept out of the lobby's first-load JS.
 const VirtualGrid = dynamic(() => import("./virtual-grid").then((m) => m.VirtualGrid), { ssr: false });
+// Needed only when a player opens a game's details: also out of the first-load JS.
+const GameDetails = dynamic(() => import("./game-details").then((m) => m.GameDetails), { ssr: false });
 
 const DEFAULT_QUERY: LobbyQuery = { q: "", category: "", provider: "", sort: "popular" };
 const isDefault = (q: LobbyQuery) => !q.q && !q.category && !q.provider && q.sort === "popular";
@@ -299,7 +300,7 @@ export function Lobby(props: LobbyProps) {
           </ul>
         )}
       </section>
-      <GameDetails game={detailsGame} onClose={closeDetails} />
+      {detailsId !== null ? <GameDetails game={detailsGame} onClose={closeDetails} /> : null}
     </div>
   );
 }
