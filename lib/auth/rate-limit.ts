@@ -15,7 +15,7 @@ import { pool } from "@/lib/db";
  *   attempt back to the address count.
  * Sign-up: 10 accounts per client address per hour.
  * Attempts beyond a limit are refused before any password work. The client address is the real
- * TCP peer or the trusted proxy's entry (PROTOCOL D14, lib/callbacks/client-ip.ts). Keys are
+ * TCP peer or the trusted proxy's entry (docs/protocol.md D14, lib/callbacks/client-ip.ts). Keys are
  * hashes: the table holds neither emails nor addresses.
  */
 export const LOGIN_MAX_ATTEMPTS = 5;
