@@ -13,6 +13,8 @@ test.afterAll(async () => {
 });
 
 test("a blocked admin is refused by every page, route handler and server action", async ({ page }) => {
+  // A sign-in, an action, two handlers and six page loads: more than the default 45 s on a loaded machine.
+  test.setTimeout(120_000);
   const tag = `${Date.now()}-${process.pid}`;
   const admin = { email: `e2e-guard-admin-${tag}@test.local`, password: "admin-password" };
   const { id: adminId } = await createPlayer({ ...admin, nick: "Guard Admin", currency: "EUR" });

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -15,7 +16,7 @@ import { stopChild } from "./lib/processes";
 
 /**
  * `npm run bench:callbacks [-- --duration 20 --connections 32 --players 100 --rebuild]
- *                          [--ledger-rows 1000000 --data-dir .data/bench-1m] [--pgbouncer] [--compare-report-triggers]`
+ *                          [--ledger-rows 1000000 --data-dir .data/bench-1m] [--pgbouncer] [--auth-flood]`
  *
  * Production build + `next start` on an embedded PostgreSQL. `--ledger-rows N` first fills the
  * ledger with about N entries (`seed:bulk`, N/2 rounds), so the run pays for indexes as deep as a
@@ -28,6 +29,11 @@ import { stopChild } from "./lib/processes";
  *     distinct (each round: a bet of 1.00, then a closing win of 0 or 2.50);
  * then prints requests/s, p50, p99 and the ratios to the baseline, and audits the ledger.
  * Goal on 2 cores: ≥ 0.8× the echo's requests/s with a p99 ≤ 1.5× the echo's (issue 15).
+ * `--auth-flood`: then the same callback traffic again while a password flood runs against the same
+ * app (sign-ins through Auth.js's credentials endpoint, each one argon2 verification, unknown
+ * emails, from 200 rotating loopback addresses so the per-address limits do not stop it): callback
+ * p99 with and without the flood, in one run. Goal: within 2× (issue 10; the bound on concurrent
+ * argon2 work, PASSWORD_WORK_CONCURRENCY, is what keeps it there).
  *
  * `--rg-limits`: the cost of responsible gaming (issue 11) in the same run. The players are split in
  * two halves: one with every limit set (deposit, loss and wager per day, week and month, and a
@@ -45,8 +51,9 @@ const { values: args } = parseArgs({
     "ledger-rows": { type: "string", default: "0" },
     "data-dir": { type: "string" },
     pgbouncer: { type: "boolean", default: false },
-    // Also measure without the report rollup's triggers (issue 12), alternating off/on runs.
-    "compare-report-triggers": { type: "boolean", default: false },
+    "auth-flood": { type: "boolean", default: false },
+    "flood-connections": { type: "string", default: "32" },
+    "dist-dir": { type: "string", default: ".next-bench" },
     "rg-limits": { type: "boolean", default: false },
   },
 });
@@ -79,14 +86,15 @@ const appUrl = `http://127.0.0.1:${port}`;
 process.env.DATABASE_URL = databaseUrl;
 process.env.WEBGAMES_API_KEY = KEY;
 process.env.WEBGAMES_API_URL = "http://127.0.0.1:9"; // no provider is needed for callbacks
-ensureBuild(".next-bench", args.rebuild);
+const DIST = args["dist-dir"] ?? ".next-bench";
+ensureBuild(DIST, args.rebuild);
 const app = await startApp(
   port,
   productionEnv({
     databaseUrl,
     providerUrl: "http://127.0.0.1:9",
     appUrl,
-    distDir: ".next-bench",
+    distDir: DIST,
     extra: { WEBGAMES_API_KEY: KEY, BENCH_ROUTES: "true" },
   }),
 );
@@ -269,43 +277,68 @@ if (RG) {
   wallet.errors += protocolErrors - errorsBefore;
 }
 
-// The report rollup (triggers in the same transaction as each bet and win) must equal a recount
-// from the ledger after all that concurrency.
-const rollup = await pool.query<{ diff: number }>(`
-  SELECT count(*)::int AS diff FROM (
-    SELECT (created_at AT TIME ZONE 'UTC')::date AS day, game_id, currency,
-           -sum(amount) FILTER (WHERE kind = 'bet') AS bets, sum(amount) FILTER (WHERE kind = 'win') AS wins
-    FROM ledger_entries WHERE kind IN ('bet', 'win') GROUP BY 1, 2, 3) l
-  FULL JOIN (SELECT day, game_id, currency, sum(bets) AS bets, sum(wins) AS wins FROM report_daily WHERE bet_count + win_count > 0 GROUP BY 1, 2, 3) r
-    USING (day, game_id, currency)
-  WHERE l.bets IS DISTINCT FROM r.bets OR coalesce(l.wins, 0) IS DISTINCT FROM r.wins`);
-console.log(
-  `report rollup vs ledger recount: ${rollup.rows[0]!.diff === 0 ? "equal" : `${rollup.rows[0]!.diff} (day, game, currency) rows DIFFER`}`,
-);
+/** One sign-in attempt through Auth.js's endpoint from `from` (csrf token + cookie, then the form post). */
+function httpRequest(url: string, opts: { method?: string; from: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
+    const req = http.request(url, { method: opts.method ?? "GET", localAddress: opts.from, headers: opts.headers, agent: false }, (res) => {
+      let text = "";
+      res.on("data", (c: Buffer) => (text += c.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+    });
+    req.on("error", reject);
+    req.setTimeout(30_000, () => req.destroy(new Error("timeout")));
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
+}
+async function signInAttempt(from: string, n: number): Promise<string> {
+  const csrf = await httpRequest(`${appUrl}/api/auth/csrf`, { from });
+  const cookie = ([] as string[])
+    .concat(csrf.headers["set-cookie"] ?? [])
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const token = (JSON.parse(csrf.text) as { csrfToken: string }).csrfToken;
+  const res = await httpRequest(`${appUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    from,
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ email: `flood-${RUN}-${n}@bench.local`, password: "wrong-password", csrfToken: token }).toString(),
+  });
+  return new URL(String(res.headers.location ?? "/"), appUrl).searchParams.get("code") ?? `http-${res.status}`;
+}
+/** The password flood: `connections` loops of sign-in attempts until `ms` have passed. */
+async function passwordFlood(ms: number, connections: number): Promise<Map<string, number>> {
+  const outcomes = new Map<string, number>();
+  const until = Date.now() + ms;
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < until) {
+        const i = n++;
+        const from = `127.0.1.${2 + (i % 200)}`; // 200 addresses: 127.0.1.2 … 127.0.1.201
+        let outcome: string;
+        try {
+          outcome = await signInAttempt(from, i);
+        } catch {
+          outcome = "transport-error";
+        }
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+      }
+    }),
+  );
+  return outcomes;
+}
 
-let triggerCompare = "";
-if (args["compare-report-triggers"]) {
-  const half = Math.max(5, Math.round(DURATION / 2));
-  const setTriggers = async (on: boolean) => {
-    const verb = on ? "ENABLE" : "DISABLE";
-    await pool.query(`ALTER TABLE ledger_entries ${verb} TRIGGER report_on_ledger`);
-    await pool.query(`ALTER TABLE rounds ${verb} TRIGGER report_on_round`);
-  };
-  const runs: Record<"on" | "off", Run[]> = { on: [], off: [] };
-  for (const mode of ["off", "on", "off", "on"] as const) {
-    await setTriggers(mode === "on");
-    console.log(`report triggers ${mode}: ${half} s…`);
-    runs[mode].push(summarize(await run(moneyOpts(half))));
-  }
-  await setTriggers(true);
-  // The runs without triggers left the rollup behind: rebuild it from the ledger.
-  await pool.query("SELECT report_rebuild()");
-  const mean = (xs: Run[], k: "rps" | "p99") => xs.reduce((acc, x) => acc + x[k], 0) / xs.length;
-  const on = mean(runs.on, "rps");
-  const off = mean(runs.off, "rps");
-  triggerCompare = `
- report rollup triggers (alternating off/on runs of ${half} s):
-   off: ${off.toFixed(1)} req/s, p99 ${mean(runs.off, "p99").toFixed(1)} ms    on: ${on.toFixed(1)} req/s, p99 ${mean(runs.on, "p99").toFixed(1)} ms    on/off = ${(on / off).toFixed(2)}`;
+let flooded: Run | null = null;
+let floodOutcomes: Map<string, number> | null = null;
+if (args["auth-flood"]) {
+  const floodConnections = Number(args["flood-connections"]);
+  console.log(`callbacks again, ${DURATION} s, during a password flood (${floodConnections} connections, 200 client addresses)…`);
+  const before = protocolErrors;
+  const [r, outcomes] = await Promise.all([run(moneyOpts(DURATION)), passwordFlood(DURATION * 1000 + 1000, floodConnections)]);
+  flooded = summarize(r);
+  flooded.errors += protocolErrors - before;
+  floodOutcomes = outcomes;
 }
 
 // Ledger audit of this run's players (a pre-filled ledger was consistent when seeded): every
@@ -336,8 +369,8 @@ const audit = await auditClient.query<{
 const a = audit.rows[0]!;
 await auditClient.end();
 
-// Each wallet run (warm-up + measured: 2, or 5 with --rg-limits, +4 with --compare-report-triggers) may end with one request per connection unanswered.
-const walletRuns = (RG ? 5 : 2) + (args["compare-report-triggers"] ? 4 : 0);
+// Each wallet run (warm-up + measured: 2, or 5 with --rg-limits) may end with one request per connection unanswered.
+const walletRuns = RG ? 5 : 2;
 const inFlightOk = a.rows >= okAnswers && a.rows - okAnswers <= walletRuns * CONNECTIONS;
 const fmt = (n: number, d = 1) => n.toFixed(d).padStart(10);
 const ratio = wallet.rps / baseline.rps;
@@ -354,6 +387,13 @@ console.log(`
    .join(" / ")} on ${cpus().length} cores
  answer codes: ${[...codes].map(([c, n]) => `${c}×${n}`).join(", ")}
 ${
+  flooded && floodOutcomes
+    ? ` during the password flood: Credit+Debit ${flooded.rps.toFixed(1)} req/s, p50 ${flooded.p50.toFixed(1)} ms, p99 ${flooded.p99.toFixed(1)} ms, errors ${flooded.errors + flooded.non2xx}
+ callback p99 with the flood / without: ${(flooded.p99 / wallet.p99).toFixed(2)}×  (goal ≤ 2×: ${flooded.p99 <= 2 * wallet.p99 ? "met" : "NOT met"})
+ flood sign-in outcomes: ${[...floodOutcomes].map(([c, n]) => `${c}×${n}`).join(", ")} (busy = refused at once by the argon2 bound)
+`
+    : ""
+}${
   rg
     ? `
  responsible gaming (alternating runs, p99 = worst of the two):
@@ -368,7 +408,6 @@ ${
                ledger rows ${a.rows} vs code-0 answers ${okAnswers} (autocannon drops answers still in flight
                when a run ends: at most one per connection per run): ${inFlightOk ? "consistent" : "INCONSISTENT"},
                rounds left open by runs ending between a bet and its win: ${a.open_rounds}
-${triggerCompare}
 `);
 mkdirSync(path.join(ROOT, "bench-results"), { recursive: true });
 const result = {
@@ -384,6 +423,9 @@ const result = {
   audit: a,
   okAnswers,
   codes: Object.fromEntries(codes),
+  ...(flooded && floodOutcomes
+    ? { authFlood: { wallet: flooded, p99Ratio: flooded.p99 / wallet.p99, outcomes: Object.fromEntries(floodOutcomes) } }
+    : {}),
 };
 writeFileSync(path.join(ROOT, "bench-results/callbacks.json"), JSON.stringify(result, null, 2));
 // Every run, one line: medians over several runs are what to report on a shared machine.
