@@ -8,9 +8,8 @@ import { signIn } from "./support/auth";
  * signed in (a valid session cookie) is refused by the next page load, route handler and server
  * action, and nothing changes. Role and blocked state are read from the database on every request.
  */
-test.afterAll(async () => {
-  await pool.end();
-});
+// The lib/db pool is shared by every spec file of this worker: never end it here (a later file would
+// get "Cannot use a pool after calling end on the pool"); the worker's exit closes it.
 
 test("a blocked admin is refused by every page, route handler and server action", async ({ page }) => {
   // A sign-in, an action, two handlers and six page loads: more than the default 45 s on a loaded machine.

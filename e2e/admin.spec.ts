@@ -1,5 +1,4 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createPlayer } from "@/lib/players/create-player";
 import { issueLaunch } from "@/lib/wallet/launch";
@@ -18,9 +17,8 @@ import { signIn } from "./support/auth";
 const ADMIN = { email: `e2e-admin-${Date.now()}-${process.pid}@test.local`, password: "admin-password" };
 const GAME_ID = 11;
 
-test.afterAll(async () => {
-  await pool.end();
-});
+// The lib/db pool is shared by every spec file of this worker: never end it here (a later file would
+// get "Cannot use a pool after calling end on the pool"); the worker's exit closes it.
 
 type Fields = Record<string, string | number | boolean>;
 

@@ -166,6 +166,8 @@ const schema = z.object({
    * that a sign-up flood can take from the wallet's callbacks.
    */
   PASSWORD_WORK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /** Accounts one client address may create per hour (the browser suite, all from 127.0.0.1, raises it). */
+  SIGNUP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
   PASSWORD_WORK_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
   /**
    * The demo cashier (add play money from the account page): on in dev, off in production unless
