@@ -40,7 +40,7 @@ export function Table({ head, children, empty }: { head: string[]; children: Rea
         <tbody>
           {empty ? (
             <tr>
-              <td colSpan={head.length} className="px-2 py-6 text-center text-zinc-500">
+              <td colSpan={head.length} className="px-2 py-6 text-center text-zinc-400">
                 Nothing matches.
               </td>
             </tr>
@@ -85,7 +85,7 @@ export function Amount({ text }: { text: string }) {
 export function Badge({ tone, children }: { tone: "ok" | "bad" | "warn" | "neutral"; children: ReactNode }) {
   const tones = {
     ok: "bg-money-win/15 text-money-win",
-    bad: "bg-money-loss/15 text-money-loss",
+    bad: "bg-money-loss/15 text-rose-300",
     warn: "bg-amber-500/15 text-amber-400",
     neutral: "bg-surface-overlay text-zinc-300",
   } as const;
@@ -101,7 +101,7 @@ export function A({ href, children }: { href: string; children: ReactNode }) {
 }
 
 export function Time({ iso }: { iso: string | null }) {
-  if (!iso) return <span className="text-zinc-500">—</span>;
+  if (!iso) return <span className="text-zinc-400">—</span>;
   return (
     <time dateTime={iso} className="font-mono text-xs">
       {iso.replace("T", " ").replace("Z", "")}
@@ -119,7 +119,7 @@ export function Errors({ errors }: { errors: string[] }) {
 }
 
 export const inputClass =
-  "h-9 rounded-lg border border-surface-border bg-surface px-2 text-sm text-zinc-100 placeholder:text-zinc-500 focus:border-brand focus:outline-none";
+  "h-9 rounded-lg border border-surface-border bg-surface px-2 text-sm text-zinc-100 placeholder:text-zinc-400 focus:border-brand focus:outline-none";
 export const buttonClass =
   "inline-flex h-9 items-center justify-center rounded-lg bg-brand px-3 text-sm font-medium text-white hover:bg-brand-strong disabled:opacity-50";
 export const secondaryButtonClass =

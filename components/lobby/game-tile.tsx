@@ -61,7 +61,7 @@ export const GameTile = memo(function GameTile({
         </h3>
         <p className="truncate text-xs text-zinc-400">
           {game.category}
-          {game.provider ? <span className="text-zinc-500"> · {game.provider}</span> : null}
+          {game.provider ? <span className="text-zinc-400"> · {game.provider}</span> : null}
         </p>
         <div className="mt-auto flex gap-2 pt-2">
           <Link

@@ -153,7 +153,7 @@ export function Lobby(props: LobbyProps) {
               placeholder="Search games, classes, studios…"
               autoComplete="off"
               spellCheck={false}
-              className="h-11 w-full rounded-xl border border-surface-border bg-surface/80 pl-9 pr-3 text-sm text-white placeholder:text-zinc-500 focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/40"
+              className="h-11 w-full rounded-xl border border-surface-border bg-surface/80 pl-9 pr-3 text-sm text-white placeholder:text-zinc-400 focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/40"
             />
           </div>
           <div className="flex gap-3">
