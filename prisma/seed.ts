@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
 import { createPlayer, type NewPlayer } from "@/lib/players/create-player";
 
 /**
@@ -13,17 +14,34 @@ export const SEED_ACCOUNTS: NewPlayer[] = [
   { email: "admin@example.com", password: "admin123", nick: "Admin", currency: "EUR", role: "admin" },
 ];
 
+export class SeedInProductionError extends Error {
+  constructor() {
+    super("Refusing to seed with NODE_ENV=production: the seed creates accounts with published passwords (admin@example.com / admin123).");
+  }
+}
+
 export async function seed(log: (msg: string) => void = console.log): Promise<void> {
+  if (env.NODE_ENV === "production") throw new SeedInProductionError();
   for (const account of SEED_ACCOUNTS) {
     const existing = await prisma.player.findUnique({ where: { email: account.email }, select: { id: true } });
     if (existing) continue;
-    const { id } = await createPlayer({ ...account, openingReason: "Seed: opening balance" });
+    const { id } = await createPlayer({ ...account, emailVerified: true, openingReason: "Seed: opening balance" });
     log(`seeded ${account.email} (#${id})`);
   }
+  // The demo accounts are verified, also in a database seeded before email verification existed.
+  await prisma.player.updateMany({
+    where: { email: { in: SEED_ACCOUNTS.map((a) => a.email) }, emailVerifiedAt: null },
+    data: { emailVerifiedAt: new Date() },
+  });
 }
 
 // Run directly: `npm run db:seed`.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await seed();
+  try {
+    await seed();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exitCode = 1;
+  }
   await prisma.$disconnect();
 }

@@ -11,9 +11,12 @@ import { type Child, killLeftovers, recordPids, startChild, stopChild } from "./
  *  1. PostgreSQL: embedded, data kept under .data/pg (unless DATABASE_URL is set);
  *  2. migrations, then the idempotent seed (demo accounts in the README);
  *  3. the provider simulator on :4010 (unless WEBGAMES_API_URL is set);
- *  4. Next on :3000, through server.mjs (the real client address, docs/protocol.md D14).
+ *  4. a mail catcher (maildev: SMTP on :1025, inbox at http://localhost:1080) unless SMTP_URL is set;
+ *  5. Next on :3000, through server.mjs (the real client address, docs/protocol.md D14).
  * Ctrl-C stops everything; after a kill -9, the next run cleans up what was left and comes up.
  */
+const DEV_MAIL_SMTP_PORT = 1025;
+const DEV_MAIL_WEB_PORT = 1080;
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, ".data");
 const pidFile = path.join(dataDir, "dev-pids.json");
@@ -66,10 +69,29 @@ if (!isConfigured("WEBGAMES_API_URL") && existsSync(path.join(root, "sim/server.
     }),
   );
 }
+let mailInbox = "(SMTP_URL is set: mail goes to your server)";
+if (!isConfigured("SMTP_URL")) {
+  // Every mail the app sends lands here, in a web inbox: nothing leaves the machine.
+  const maildev = path.join(root, "node_modules/.bin/maildev");
+  const args = [
+    "--smtp",
+    String(DEV_MAIL_SMTP_PORT),
+    "--web",
+    String(DEV_MAIL_WEB_PORT),
+    "--ip",
+    "127.0.0.1",
+    "--web-ip",
+    "127.0.0.1",
+    "--silent",
+  ];
+  children.push(startChild("mail", maildev, args, childEnv));
+  childEnv.SMTP_URL = `smtp://127.0.0.1:${DEV_MAIL_SMTP_PORT}`;
+  mailInbox = `http://localhost:${DEV_MAIL_WEB_PORT}`;
+}
 // server.mjs --dev: `next dev` behind the server that records each request's TCP peer (D14).
 children.push(startChild("next", process.execPath, [path.join(root, "server.mjs"), "--dev", "--port", appUrl.port || "3000"], childEnv));
 recordPids(pidFile, children);
-console.log(`\n  app:       ${env.APP_URL}\n  provider:  ${env.WEBGAMES_API_URL}\n  Ctrl-C to stop\n`);
+console.log(`\n  app:       ${env.APP_URL}\n  provider:  ${env.WEBGAMES_API_URL}\n  mail:      ${mailInbox}\n  Ctrl-C to stop\n`);
 
 const first = await Promise.race(children.map((c) => c.exited.then((code) => ({ c, code }))));
 if (!stopping) {

@@ -7,6 +7,7 @@ import path from "node:path";
 import { type Simulator, startSimulator } from "../sim/server";
 import { ensureBuild, serverCommand } from "./lib/app-server";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-pg";
+import { startMailSink } from "./lib/mail-sink";
 import { migrate } from "./lib/migrate";
 import { freePort } from "./lib/ports";
 import { type Child, killLeftovers, recordPids, startChild, stopChild, waitForHttp } from "./lib/processes";
@@ -14,11 +15,13 @@ import { type Child, killLeftovers, recordPids, startChild, stopChild, waitForHt
 /**
  * The browser tests' world, started by Playwright's `webServer` (see playwright.config.ts):
  *  1. an embedded PostgreSQL in a temp dir on a free port; database `e2e` migrated and seeded;
- *  2. the provider simulator in-process on a free port, its partner 1 pointing at the app;
+ *  2. the provider simulator in-process on a free port, its partner 1 pointing at the app, and a
+ *     real SMTP server (scripts/lib/mail-sink.ts, with AUTH) that receives and parses the app's mail;
  *  3. server.mjs serving the production build in E2E_DIST_DIR (default .next-test; built here if
  *     missing) on E2E_PORT (default 3100), NODE_ENV=production, every secret set explicitly;
  *  4. a loopback control server on E2E_CONTROL_PORT (default 3199):
  *       GET  /ready                    200 once everything above answers (Playwright waits on it)
+ *       GET  /mail?to=<address>        the mails received for that address, parsed (subject, text, html, links)
  *       GET  /state                    {appUrl, simUrl, databaseUrl, apiKey, partnerId} (also written
  *                                      to STATE_FILE, which playwright.config.ts turns into the test
  *                                      process's DATABASE_URL / WEBGAMES_* env)
@@ -70,6 +73,7 @@ const simOptions = {
   log: () => {},
 };
 let sim: Simulator | null = await startSimulator(simOptions);
+const mail = await startMailSink({ auth: { user: "e2e-mailer", pass: randomBytes(12).toString("hex") } });
 const simUrl = sim.url;
 
 function appEnv(providerUrl: string, url: string): NodeJS.ProcessEnv {
@@ -84,6 +88,8 @@ function appEnv(providerUrl: string, url: string): NodeJS.ProcessEnv {
     WEBGAMES_API_KEY: API_KEY,
     AUTH_SECRET,
     APP_URL: url,
+    SMTP_URL: mail.url,
+    MAIL_FROM: "Web Games Casino <no-reply@casino.test>",
     DEMO_CASHIER: "true",
   };
 }
@@ -116,6 +122,10 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
 async function control(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const route = `${req.method} ${req.url}`;
   if (route === "GET /ready") return json(res, 200, { ok: true });
+  if (req.method === "GET" && req.url?.startsWith("/mail?")) {
+    const to = new URL(req.url, "http://control").searchParams.get("to") ?? "";
+    return json(res, 200, { mails: mail.to(to) });
+  }
   if (route === "GET /state") return json(res, 200, { appUrl, simUrl, databaseUrl, apiKey: API_KEY, partnerId: PARTNER_ID });
   if (route === "POST /sim/stop") {
     await sim?.close();
@@ -153,6 +163,7 @@ async function shutdown(): Promise<void> {
   controlServer.close();
   await within(Promise.all(children.map((c) => stopChild(c))), 6_000);
   await within(sim?.close() ?? Promise.resolve(), 2_000);
+  await within(mail.close(), 2_000);
   await within(pg.stop(), 5_000);
   rmSync(dir, { recursive: true, force: true });
   rmSync(PIDS_FILE, { force: true });

@@ -35,6 +35,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           errors={state.fieldErrors?.password}
         />
       </Field>
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="text-brand-soft underline underline-offset-4">
+          Forgot password?
+        </Link>
+      </p>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? t("signingIn") : t("signInButton")}
       </Button>

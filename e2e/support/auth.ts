@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { linkInMail } from "./mail";
 
 export const SEED = {
   player: { email: "player@example.com", password: "player123" },
@@ -32,4 +33,10 @@ export async function signUp(page: Page, currency = "USD"): Promise<{ email: str
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   return who;
+}
+
+/** Follows the verification link of the sign-up mail (received over real SMTP) in the browser. */
+export async function verifyEmail(page: Page, email: string): Promise<void> {
+  await page.goto(await linkInMail(email, "/verify-email"));
+  await expect(page.getByTestId("verify-outcome")).toHaveAttribute("data-status", "verified");
 }

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { e2eState } from "./env";
 
-/** Read-only checks on the e2e database (the server script's DATABASE_URL). */
+/** Checks on the e2e database (the server script's DATABASE_URL); the one write is expireLinksOf. */
 let pool: pg.Pool | null = null;
 async function db(): Promise<pg.Pool> {
   pool ??= new pg.Pool({ connectionString: (await e2eState()).databaseUrl, max: 2 });
@@ -40,4 +40,13 @@ export async function sessionsOf(email: string): Promise<number> {
     [email],
   );
   return r.n;
+}
+
+/** Moves every one-time link of the player past its expiry (the 24 h / 30 min wait, in one step). */
+export async function expireLinksOf(email: string): Promise<void> {
+  await (await db()).query(
+    `UPDATE account_tokens SET created_at = now() - interval '2 days', expires_at = now() - interval '1 second'
+      WHERE player_id = (SELECT id FROM players WHERE email = $1)`,
+    [email],
+  );
 }

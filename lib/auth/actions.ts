@@ -5,13 +5,16 @@ import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { sendVerificationMail } from "@/lib/accounts/verification";
 import { clientIp } from "@/lib/callbacks/client-ip";
 import { env } from "@/lib/env";
 import { translateFieldErrors } from "@/lib/i18n/field-errors";
 import { requestLocale, syncLocaleOnSignIn } from "@/lib/i18n/player-locale";
+import { logger } from "@/lib/log";
 import { createPlayer, EmailTakenError } from "@/lib/players/create-player";
-import { signIn, signOut } from "./auth";
-import { clearLoginFailures, LOGIN_MAX_FAILURES_PER_IP, loginIpKey, loginKey, loginLimitState, recordLoginFailure } from "./rate-limit";
+import { SignInThrottled, signIn, signOut } from "./auth";
+import { PasswordWorkBusyError } from "./password";
+import { hitThrottle, signUpRules } from "./rate-limit";
 import { type FormState, safeCallbackUrl, signInSchema, signUpSchema } from "./schemas";
 
 type SignInField = "email" | "password";
@@ -22,8 +25,17 @@ const text = (form: FormData, key: string) => {
   return typeof v === "string" ? v : undefined;
 };
 
-function minutesUntil(at: Date): number {
-  return Math.max(1, Math.ceil((at.getTime() - Date.now()) / 60_000));
+function minutesUntil(at: Date | null): number {
+  return at ? Math.max(1, Math.ceil((at.getTime() - Date.now()) / 60_000)) : 15;
+}
+
+type AuthT = Awaited<ReturnType<typeof getTranslations<"auth">>>;
+
+/** The form's words for what Auth.js's authorize refused (lib/auth/auth.ts). */
+function signInRefusal(t: AuthT, err: AuthError, wrongCredentials = t("wrongCredentials")): string {
+  if (err instanceof SignInThrottled) return t("tooManyAttempts", { minutes: minutesUntil(err.retryAt) });
+  if ((err as { code?: string }).code === "busy") return t("busy");
+  return wrongCredentials;
 }
 
 export async function signInAction(_prev: FormState<SignInField>, form: FormData): Promise<FormState<SignInField>> {
@@ -36,28 +48,15 @@ export async function signInAction(_prev: FormState<SignInField>, form: FormData
   if (!parsed.success) return { fieldErrors: await translateFieldErrors<SignInField>(z.flattenError(parsed.error).fieldErrors), values };
   const t = await getTranslations("auth");
 
-  const ip = clientIp(await headers(), env.TRUSTED_PROXY_HOPS);
-  const key = loginKey(parsed.data.email, ip);
-  const ipKey = loginIpKey(ip);
-  const [limit, ipLimit] = await Promise.all([loginLimitState(key), loginLimitState(ipKey, new Date(), LOGIN_MAX_FAILURES_PER_IP)]);
-  const retryAt = [limit, ipLimit].filter((l) => l.limited && l.retryAt).map((l) => l.retryAt!.getTime());
-  if (retryAt.length > 0) {
-    return {
-      message: t("tooManyAttempts", { minutes: minutesUntil(new Date(Math.max(...retryAt))) }),
-      values,
-    };
-  }
+  // The limits (per email + address, per address) are counted inside Auth.js's authorize, so they
+  // hold for Auth.js's own endpoint too.
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (err) {
-    if (err instanceof AuthError) {
-      await Promise.all([recordLoginFailure(key), recordLoginFailure(ipKey)]);
-      return { message: t("wrongCredentials"), values };
-    }
+    if (err instanceof AuthError) return { message: signInRefusal(t, err), values };
     throw err;
   }
-  // Only this account's count: a valid login must not reset the per-address count.
-  await Promise.all([clearLoginFailures(key), syncLocaleOnSignIn(parsed.data.email)]);
+  await syncLocaleOnSignIn(parsed.data.email);
   // Outside the try: redirect() works by throwing.
   redirect(safeCallbackUrl(parsed.data.callbackUrl));
 }
@@ -73,19 +72,32 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
   const values = { email: raw.email ?? "", nick: raw.nick ?? "", currency: raw.currency ?? "" };
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return { fieldErrors: await translateFieldErrors<SignUpField>(z.flattenError(parsed.error).fieldErrors), values };
+  let playerId: number;
+  const t = await getTranslations("auth");
+  const gate = await hitThrottle(signUpRules(clientIp(await headers(), env.TRUSTED_PROXY_HOPS)));
+  if (gate.limited) return { message: t("tooManySignUps", { minutes: minutesUntil(gate.retryAt) }), values };
   try {
-    await createPlayer({
+    ({ id: playerId } = await createPlayer({
       email: parsed.data.email,
       password: parsed.data.password,
       nick: parsed.data.nick,
       currency: parsed.data.currency,
       language: await requestLocale(),
-    });
+    }));
   } catch (err) {
-    if (err instanceof EmailTakenError) return { fieldErrors: { email: [(await getTranslations("auth"))("emailTaken")] }, values };
+    if (err instanceof EmailTakenError) return { fieldErrors: { email: [t("emailTaken")] }, values };
+    if (err instanceof PasswordWorkBusyError) return { message: t("busy"), values };
     throw err;
   }
-  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+  // The verification mail goes through the outbox; a failure here must not undo the sign-up.
+  await sendVerificationMail(playerId).catch((err: unknown) => logger.error({ err }, "verification mail not queued"));
+  try {
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+  } catch (err) {
+    // The account exists; only the automatic sign-in failed (busy or throttled): say so.
+    if (err instanceof AuthError) return { message: `${t("accountReadySignIn")} ${signInRefusal(t, err, "")}`.trim(), values };
+    throw err;
+  }
   redirect(safeCallbackUrl(parsed.data.callbackUrl));
 }
 

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db";
 import { auth } from "./auth";
+import { stampMatches } from "./session-version";
 
 export interface SessionPlayer {
   id: number;
@@ -12,15 +13,22 @@ export interface SessionPlayer {
   language: string | null;
 }
 
-/** The signed-in player, read fresh from the database (role and blocked are never trusted from the cookie). */
+/**
+ * The signed-in player, read fresh from the database (role and blocked are never trusted from the
+ * cookie). A cookie whose session version is not the player's current one (after "Sign out
+ * everywhere", a password reset or change) counts as signed out.
+ */
 export async function currentPlayer(): Promise<SessionPlayer | null> {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
-  return prisma.player.findUnique({
+  const row = await prisma.player.findUnique({
     where: { id },
-    select: { id: true, email: true, nick: true, currency: true, role: true, blocked: true, language: true },
+    select: { id: true, email: true, nick: true, currency: true, role: true, blocked: true, language: true, sessionVersion: true },
   });
+  if (!row || !stampMatches(session?.sv, row.id, row.sessionVersion)) return null;
+  const { sessionVersion: _version, ...player } = row;
+  return player;
 }
 
 /** Pages and server actions that need a signed-in player: anonymous visitors go to sign-in. */

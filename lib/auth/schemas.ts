@@ -34,8 +34,5 @@ export interface FormState<T extends string = string> {
   values?: Partial<Record<T, string>>;
 }
 
-/** Only same-site paths are followed after sign-in (no open redirect). */
-export function safeCallbackUrl(raw: string | null | undefined): string {
-  if (!raw?.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
-  return raw;
-}
+/** Only same-site paths are followed after sign-in (no open redirect): see lib/auth/redirect.ts. */
+export { safeRedirectPath as safeCallbackUrl } from "./redirect";

@@ -1,5 +1,8 @@
-import { logPool } from "@/lib/db";
+import { inTransactionWithTimeouts, logPool, sql } from "@/lib/db";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+import { metrics } from "@/lib/ops/metrics";
+import { REQUEST_ID_HEADER, requestId } from "@/lib/request-id";
 import { WalletError } from "@/lib/wallet/errors";
 import type { CallContext } from "@/lib/wallet/operations";
 import { jsonAnswer, refusalAnswer, type WireAnswer } from "@/lib/webgames/callback-answer";
@@ -47,8 +50,8 @@ async function readBody(req: Request): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function reply(body: string, status = 200): Response {
-  return new Response(body, { status, headers: JSON_HEADERS });
+function reply(body: string, status = 200, reqId?: string): Response {
+  return new Response(body, { status, headers: reqId ? { ...JSON_HEADERS, [REQUEST_ID_HEADER]: reqId } : JSON_HEADERS });
 }
 
 // PostgreSQL text cannot hold NUL; hostile input must still be recorded (D11).
@@ -56,43 +59,41 @@ const clean = (s: string | undefined | null) => (s == null ? null : s.replaceAll
 
 /**
  * D11 for calls that never reached the wallet (bad JSON, hash, validation, database down). Written
- * through logPool, which gives up within 0.4 s: a stuck database must not push the provider's answer
- * past its 5 s timeout. When the write fails, the same record goes to stderr, so it is not lost.
+ * through logPool in a transaction with 0.3 s statement and 0.2 s lock timeouts (the pool's own
+ * connect and query timeouts bound the rest): a stuck database must not push the provider's answer
+ * past its 5 s timeout. When the write fails, the same record goes to the server log, so it is not lost.
  */
-async function logRefusal(method: string, facts: CallbackFacts, code: number, message: string, latencyMs: number, ip: string | null) {
+async function logRefusal(
+  method: string,
+  facts: CallbackFacts,
+  code: number,
+  message: string,
+  latencyMs: number,
+  ip: string | null,
+  reqId: string,
+) {
   try {
-    await logPool.query(
-      `INSERT INTO callback_logs (method, player_id, round_id, transaction_id, game_id, amount, code, message, latency_ms, ip)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        method,
-        clean(facts.playerId),
-        clean(facts.roundId),
-        clean(facts.transactionId),
-        clean(facts.gameId),
-        clean(facts.amount),
-        code,
-        clean(message),
-        latencyMs,
-        clean(ip),
-      ],
+    await inTransactionWithTimeouts(
+      logPool,
+      { statementMs: 300, lockMs: 200 },
+      sql`INSERT INTO callback_logs (method, player_id, round_id, transaction_id, game_id, amount, code, message, latency_ms, ip)
+          VALUES (${method}, ${clean(facts.playerId)}, ${clean(facts.roundId)}, ${clean(facts.transactionId)}, ${clean(facts.gameId)},
+                  ${clean(facts.amount)}, ${code}, ${clean(message)}, ${latencyMs}, ${clean(ip)})`,
     );
   } catch (err) {
-    console.error(
-      JSON.stringify({
-        level: "error",
-        msg: "callback log write failed; the record follows",
-        err: (err as Error).message,
-        record: { method, ...facts, code, message, latencyMs, ip },
-      }),
+    metrics.callbackLogFallbacks.inc();
+    logger.error(
+      { reqId, err, record: { method, ...facts, code, message, latencyMs, ip } },
+      "callback log write failed; the record follows",
     );
   }
 }
 
-function stdoutLog(method: string, facts: CallbackFacts, code: number, latencyMs: number) {
-  if (env.CALLBACK_STDOUT_LOG) {
-    console.log(JSON.stringify({ msg: "callback", method, ...facts, code, latencyMs: Math.round(latencyMs * 10) / 10 }));
-  }
+/** Metrics for every answered callback, and with CALLBACK_STDOUT_LOG one log line. */
+function observe(method: string, facts: CallbackFacts, code: number, latencyMs: number, reqId: string) {
+  metrics.callbacks.inc({ method, code: String(code) });
+  metrics.callbackSeconds.observe({ method }, latencyMs / 1000);
+  if (env.CALLBACK_STDOUT_LOG) logger.info({ reqId, method, ...facts, code, latencyMs: Math.round(latencyMs * 10) / 10 }, "callback");
 }
 
 type Handler<M extends CallbackMethod> = (req: CallbackRequest<M>, ctx: CallContext) => Promise<WireAnswer>;
@@ -126,6 +127,7 @@ export function withCallback<M extends CallbackMethod>(method: M, handler: Handl
   async function post(req: Request): Promise<Response> {
     const started = performance.now();
     const elapsedMs = () => performance.now() - started;
+    const reqId = requestId(req.headers);
     const ip = clientIp(req.headers, env.TRUSTED_PROXY_HOPS);
     let facts: CallbackFacts = {};
     try {
@@ -136,17 +138,19 @@ export function withCallback<M extends CallbackMethod>(method: M, handler: Handl
       const request = parseCallbackRequest(method, raw);
       // The wallet has recorded this call (D11) in the same transaction as its decision.
       const answer = await handler(request, { elapsedMs, ip, logAs: method });
-      stdoutLog(method, facts, answer.code, elapsedMs());
-      return reply(answer.body);
+      observe(method, facts, answer.code, elapsedMs(), reqId);
+      return reply(answer.body, 200, reqId);
     } catch (err) {
       const { error, status, expected } = refusalOf(err);
       if (!expected) {
-        console.error(JSON.stringify({ level: "error", msg: "callback failed", method, ...facts, err: (err as Error).message }));
+        const cause = (err as { code?: unknown }).code;
+        metrics.callbackFailures.inc({ method, cause: typeof cause === "string" ? cause.slice(0, 32) : "none" });
+        logger.error({ reqId, method, ...facts, err }, "callback failed");
       }
       const latency = elapsedMs();
-      stdoutLog(method, facts, error.code, latency);
-      await logRefusal(method, facts, error.code, error.message, latency, ip);
-      return reply(refusalAnswer(error).body, status);
+      observe(method, facts, error.code, latency, reqId);
+      await logRefusal(method, facts, error.code, error.message, latency, ip, reqId);
+      return reply(refusalAnswer(error).body, status, reqId);
     }
   }
 

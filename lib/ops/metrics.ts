@@ -14,7 +14,7 @@ export interface Metrics {
   callbacks: Counter<"method" | "code">;
   callbackSeconds: Histogram<"method">;
   walletRetries: Counter<"sqlstate">;
-  callbackFailures: Counter<"method" | "sqlstate">;
+  callbackFailures: Counter<"method" | "cause">;
   callbackLogFallbacks: Counter;
   catalogRefreshes: Counter<"result">;
   poolConnections: Gauge<"pool" | "state">;
@@ -53,8 +53,8 @@ function createMetrics(): Metrics {
     }),
     callbackFailures: new Counter({
       name: "webgames_callback_failures_total",
-      help: "Callbacks answered code 1 because of an unexpected failure, by PostgreSQL SQLSTATE (55P03 lock timeout, 57014 statement timeout, none = pool/connection/other)",
-      labelNames: ["method", "sqlstate"],
+      help: "Callbacks answered code 1 because of an unexpected failure, by cause: a PostgreSQL SQLSTATE (55P03 lock timeout, 57014 statement timeout), a system error (ECONNREFUSED), or none (pool wait timeout, other)",
+      labelNames: ["method", "cause"],
       registers: r,
     }),
     callbackLogFallbacks: new Counter({

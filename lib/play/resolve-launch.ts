@@ -1,4 +1,5 @@
 import "server-only";
+import { isEmailVerified } from "@/lib/accounts/verification";
 import type { SessionPlayer } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { WalletError } from "@/lib/wallet/errors";
@@ -14,7 +15,7 @@ import { buildLaunchUrl, maskLaunchUrl } from "@/lib/webgames/launch-url";
 export type LaunchDecision =
   | { kind: "launch"; mode: "demo" | "real"; url: string; maskedUrl: string }
   | { kind: "sign-in"; callbackUrl: string }
-  | { kind: "refused"; reason: "blocked" | "unavailable"; message: string };
+  | { kind: "refused"; reason: "blocked" | "unavailable" | "unverified"; message: string };
 
 export async function resolveLaunch(opts: {
   gameId: number;
@@ -35,6 +36,14 @@ export async function resolveLaunch(opts: {
       kind: "refused",
       reason: "blocked",
       message: "Your account is blocked, so real-money play is not available. Please contact support. You can still play in demo mode.",
+    };
+  }
+  // Real money needs a verified email (demo never does); the page offers to resend the link.
+  if (!(await isEmailVerified(opts.player.id))) {
+    return {
+      kind: "refused",
+      reason: "unverified",
+      message: `Please verify your email first: real-money play needs a confirmed address. Follow the link we sent to ${opts.player.email}, or have a new one sent. You can play in demo mode meanwhile.`,
     };
   }
   try {

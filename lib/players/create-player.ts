@@ -9,6 +9,8 @@ export interface NewPlayer {
   currency: string;
   role?: "player" | "admin";
   blocked?: boolean;
+  /** Created with a verified email (seeded demo accounts); sign-up leaves it unverified. */
+  emailVerified?: boolean;
   /** UI locale (lib/i18n/locales.ts), e.g. the one the player signed up in. */
   language?: string | null;
   /** Opening balance, written to the ledger as an adjustment so balance = sum(ledger) holds. */
@@ -33,6 +35,7 @@ export async function createPlayer(p: NewPlayer): Promise<{ id: number }> {
           currency: p.currency,
           role: p.role ?? "player",
           blocked: p.blocked ?? false,
+          emailVerifiedAt: p.emailVerified ? new Date() : null,
           language: p.language ?? null,
         },
         select: { id: true },

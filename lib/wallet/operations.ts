@@ -1,6 +1,7 @@
 import type { DatabaseError } from "pg";
-import { pool } from "@/lib/db";
+import { inTransactionWithTimeouts, pool, sql, WALLET_LOCK_TIMEOUT_MS, WALLET_STATEMENT_TIMEOUT_MS } from "@/lib/db";
 import { env } from "@/lib/env";
+import { metrics } from "@/lib/ops/metrics";
 import { Code } from "@/lib/webgames/codes";
 import { WalletError } from "./errors";
 import type { Money } from "./money";
@@ -102,37 +103,31 @@ async function call(op: Operation, a: SqlArgs, ctx: CallContext): Promise<Result
     // Checked out explicitly (not pool.query) so that elapsedMs() below is read after the pool
     // wait: the D11 latency includes time spent waiting for a connection.
     const client = await pool.connect();
+    let broken: Error | undefined;
     try {
-      // A named statement is parsed and planned once per connection. The function is called in
+      // One round trip, one transaction with its own timeouts (lib/db.ts), no prepared statement
+      // (PgBouncer in transaction mode before 1.21 cannot keep one). The function is called in
       // FROM: `(f()).*` in a select list would be evaluated once per output column.
-      const res = await client.query<ResultRow>({
-        name: "wallet_callback",
-        text: "SELECT * FROM wallet_callback($1, $2, $3, $4, $5, $6, $7::numeric, $8::numeric, $9, $10, $11, $12, $13)",
-        values: [
-          op,
-          a.playerId,
-          a.roundId ?? null,
-          a.transactionId ?? null,
-          a.gameId,
-          a.tokenHash,
-          a.amount?.toFixed() ?? null,
-          a.betAmount?.toFixed() ?? null,
-          a.closesRound ?? null,
-          idleSeconds(),
-          ctx.elapsedMs(),
-          ctx.ip,
-          ctx.logAs,
-        ],
-      });
-      const row = res.rows[0];
+      const rows = await inTransactionWithTimeouts<ResultRow>(
+        client,
+        { statementMs: WALLET_STATEMENT_TIMEOUT_MS, lockMs: WALLET_LOCK_TIMEOUT_MS },
+        sql`SELECT * FROM wallet_callback(${op}, ${a.playerId}::integer, ${a.roundId}::text, ${a.transactionId}::text, ${a.gameId}::integer, ${a.tokenHash}::text, ${a.amount?.toFixed()}::numeric, ${a.betAmount?.toFixed()}::numeric, ${a.closesRound}::boolean, ${idleSeconds()}::integer, ${ctx.elapsedMs()}::double precision, ${ctx.ip}::text, ${ctx.logAs}::text)`,
+      );
+      const row = rows[0];
       if (!row) throw new Error("wallet_callback returned no row");
       return row;
     } catch (err) {
       const code = (err as DatabaseError).code;
-      if (attempt < MAX_ATTEMPTS && code && RETRYABLE.has(code)) continue;
+      if (attempt < MAX_ATTEMPTS && code && RETRYABLE.has(code)) {
+        metrics.walletRetries.inc({ sqlstate: code });
+        continue;
+      }
+      // Not an answer from PostgreSQL (client-side timeout, lost connection): the connection may
+      // still be busy, so it is closed instead of going back to the pool.
+      if (!code) broken = err as Error;
       throw err;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 }

@@ -39,6 +39,9 @@ export function productionEnv(opts: {
     WEBGAMES_API_KEY: base.BENCH_API_KEY ?? "bench-secret",
     AUTH_SECRET: "bench-auth-secret-0123456789abcdefghijklmnopqrstuvwxyz",
     APP_URL: opts.appUrl,
+    // Nothing listens there: these rigs send no mail, and a mail that is queued just waits (outbox).
+    SMTP_URL: "smtp://127.0.0.1:9",
+    MAIL_FROM: "Bench <bench@localhost>",
     ...opts.extra,
   };
 }

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { FAULT_API_KEY, Rig, streamSpins, waitUntil } from "../../scripts/lib/fault-rig";
+import { sign } from "@/lib/webgames/signature";
+import { FAULT_API_KEY, FAULT_GAME, Rig, streamSpins, waitUntil } from "../../scripts/lib/fault-rig";
 import { FAULTS_DIST_DIR } from "./global-setup";
 
 // An operator's view of a real production instance (`next start` of the build, the simulator
@@ -100,6 +101,14 @@ test("health, readiness and metrics of a running build, through a database outag
   expect(metric(m, 'webgames_db_pool_connections{pool="main",state="idle"}')).toBeGreaterThanOrEqual(1);
   expect(metric(m, "webgames_db_lock_waiting_sessions")).toBe(0);
   expect(metric(m, "nodejs_eventloop_lag_seconds")).toBeDefined();
+  // Callbacks by method and code, and their latency, as the server saw them.
+  const calls = r.moneyCalls();
+  const credits = calls.filter((c) => c.method === "Credit" && c.code === 0).length;
+  expect(credits).toBeGreaterThan(10);
+  expect(metric(m, 'webgames_callbacks_total{method="Authorization",code="0"}')).toBe(3);
+  expect(metric(m, 'webgames_callbacks_total{method="Credit",code="0"}')).toBe(credits);
+  expect(metric(m, 'webgames_callback_duration_seconds_count{method="Credit"}')).toBe(credits);
+  expect(metric(m, 'webgames_callback_duration_seconds_bucket{le="5",method="Credit"}')).toBe(credits);
 
   // Failed sign-ins: one known email, one unknown, each with our own request id.
   const { rows } = await r.db.query<{ email: string; password_hash: string }>(
@@ -119,6 +128,29 @@ test("health, readiness and metrics of a running build, through a database outag
     expect(downMetrics.status).toBe(200);
     expect(metric(downMetrics.text, "webgames_database_up")).toBe(0);
     expect(metric(downMetrics.text, "webgames_open_rounds_over_1h")).toBeNaN(); // unknown, not a stale value
+    // A bet while the database is down: code 1, counted as a failure, logged under our request id.
+    const p = r.players[0]!;
+    const round = `down-${Date.now()}`;
+    const res = await fetch(`${app}/api/callbacks/Credit`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "ops-callback-1" },
+      body: JSON.stringify({
+        token: p.token,
+        player_id: p.id,
+        round_id: round,
+        game_id: FAULT_GAME,
+        transaction_id: round,
+        amount: 1,
+        is_close: true,
+        hash: sign("Credit", [p.id, round, FAULT_GAME, round, p.token], FAULT_API_KEY),
+      }),
+    });
+    expect(res.headers.get("x-request-id")).toBe("ops-callback-1");
+    expect(((await res.json()) as { code: number }).code).toBe(1);
+    const afterFailure = await get(`${app}/api/metrics`, auth);
+    expect(metric(afterFailure.text, 'webgames_callbacks_total{method="Credit",code="1"}')).toBe(1);
+    // Labelled with the cause's code: a SQLSTATE, or the system error of a refused connection.
+    expect(metric(afterFailure.text, 'webgames_callback_failures_total{method="Credit",cause="ECONNREFUSED"}')).toBe(1);
   } finally {
     await r.startPg();
   }
@@ -154,6 +186,10 @@ test("health, readiness and metrics of a running build, through a database outag
     ...hashes,
   ];
   for (const s of secrets) expect(log.includes(s), `a secret (${s.slice(0, 6)}…) is in the server log`).toBe(false);
+
+  // The failed callback: one error line and one callback line, both under the caller's request id.
+  const failed = json.filter((l) => l.reqId === "ops-callback-1");
+  expect(failed.map((l) => l.msg).sort()).toEqual(["callback", "callback failed", "callback log write failed; the record follows"]);
 
   // Auth.js through the app's logger: exactly one line per failed sign-in, with our request id, no stack.
   const signins = json.filter((l) => l.event === "signin_failed");

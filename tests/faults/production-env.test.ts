@@ -33,5 +33,5 @@ test("the production server without secrets exits and names the missing variable
   expect(code, output).not.toBe(0);
   expect(code, "the server kept running").not.toBeNull();
   expect(output).toContain("Refusing to start in production");
-  expect(output).toContain("WEBGAMES_API_URL, WEBGAMES_PARTNER_ID, WEBGAMES_API_KEY, AUTH_SECRET, APP_URL");
+  expect(output).toContain("WEBGAMES_API_URL, WEBGAMES_PARTNER_ID, WEBGAMES_API_KEY, AUTH_SECRET, APP_URL, SMTP_URL, MAIL_FROM");
 });

@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
-import { createLogger, scrub } from "@/lib/log";
+import { createLogger, scrub } from "@/lib/log-setup";
 
 /** The logger's redaction, on real pino output captured in memory. */
 function capture() {

@@ -1,12 +1,26 @@
+import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 process.env.CALLBACK_STDOUT_LOG = "true";
+// The app's own logger (lib/log.ts, same configuration), writing into this array instead of
+// stdout: installed as the process's logger before the app's modules load.
+const logged: string[] = [];
+const { createLogger } = await import("@/lib/log-setup");
+(globalThis as { webgamesLogger?: unknown }).webgamesLogger = createLogger(
+  new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logged.push(...chunk.toString().split("\n").filter(Boolean));
+      done();
+    },
+  }),
+);
 const { liveSession, pool, post, postRaw, raw, signedMoney, KEY } = await import("../wallet/harness");
 
 /**
- * The api_key and raw tokens never appear in logs (issue: security): not in the app's stdout/stderr
- * lines (every callback is logged there with CALLBACK_STDOUT_LOG), not in the callback log table,
- * not anywhere in the database.
+ * The api_key and raw tokens never appear in logs (issue: security): not in the app's log lines
+ * (every callback is logged with CALLBACK_STDOUT_LOG) nor anything printed to the console, not in
+ * the callback log table, not anywhere in the database. tests/faults/ops.test.ts does the same
+ * for a real production server's output.
  */
 describe("secrets never reach logs or the database", () => {
   const lines: string[] = [];
@@ -38,6 +52,7 @@ describe("secrets never reach logs or the database", () => {
     } finally {
       await pool.query("ALTER FUNCTION wallet_callback_away RENAME TO wallet_callback");
     }
+    lines.push(...logged);
     expect(lines.filter((l) => l.includes('"msg":"callback"')).length).toBeGreaterThanOrEqual(6);
     expect(lines.some((l) => l.includes("callback failed"))).toBe(true);
     for (const l of lines) {

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { CashierForm } from "@/components/account/cashier-form";
 import { LedgerTable } from "@/components/account/ledger-table";
+import { ResendVerification } from "@/components/account/resend-verification";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { depositCap } from "@/lib/account/cashier";
 import { playerBalance, playerLedgerPage } from "@/lib/account/ledger";
+import { isEmailVerified } from "@/lib/accounts/verification";
 import { requirePlayer } from "@/lib/auth/guards";
 import { getCatalog } from "@/lib/catalog";
 import { env } from "@/lib/env";
@@ -31,16 +34,35 @@ export default async function AccountPage({
   const player = await requirePlayer("/account");
   const beforeText = (await searchParams).before;
   const before = beforeText && /^\d{1,19}$/.test(beforeText) ? BigInt(beforeText) : undefined;
-  const [wallet, page, titles] = await Promise.all([playerBalance(player.id), playerLedgerPage(player.id, before), gameTitles()]);
+  const [wallet, page, titles, verified] = await Promise.all([
+    playerBalance(player.id),
+    playerLedgerPage(player.id, before),
+    gameTitles(),
+    isEmailVerified(player.id),
+  ]);
   const currency = wallet?.currency ?? player.currency;
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight text-white">Your account</h1>
-        <p className="text-sm text-zinc-400">
-          {player.nick} · {player.email}
-        </p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight text-white">Your account</h1>
+          <p className="text-sm text-zinc-400">
+            {player.nick} · {player.email}
+          </p>
+        </div>
+        <ButtonLink href="/account/security" variant="secondary" size="sm">
+          Security settings
+        </ButtonLink>
       </div>
+      {verified ? null : (
+        <div
+          data-testid="verify-banner"
+          className="space-y-3 rounded-xl border border-amber-400/40 bg-amber-400/10 px-4 py-3 text-sm text-amber-100"
+        >
+          <p>Please verify your email: real-money play needs it. Follow the link we sent to {player.email}.</p>
+          <ResendVerification />
+        </div>
+      )}
       {player.blocked ? (
         <p role="alert" className="rounded-xl border border-money-loss/40 bg-money-loss/10 px-4 py-3 text-sm text-rose-200">
           This account is blocked: real-money play is not available. Please contact support.

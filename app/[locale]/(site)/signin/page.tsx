@@ -3,11 +3,17 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { FormMessage } from "@/components/ui/field";
 import { currentPlayer } from "@/lib/auth/guards";
 import { safeCallbackUrl } from "@/lib/auth/schemas";
 import { pageLocale } from "@/lib/i18n/page-locale";
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ callbackUrl?: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ callbackUrl?: string; notice?: string }> };
+
+const NOTICES: Record<string, string> = {
+  "password-reset": "Your password was changed and every session was signed out. Sign in with the new password.",
+  "signed-out-everywhere": "You were signed out everywhere: every session of your account has ended.",
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: await pageLocale(params), namespace: "auth" });
@@ -17,10 +23,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SignInPage({ params, searchParams }: Props) {
   await pageLocale(params);
   const t = await getTranslations("auth");
-  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  const query = await searchParams;
+  const callbackUrl = safeCallbackUrl(query.callbackUrl);
   if (await currentPlayer()) redirect(callbackUrl);
+  const notice = query.notice ? NOTICES[query.notice] : undefined;
   return (
     <AuthCard title={t("signInTitle")} subtitle={callbackUrl.startsWith("/play/") ? t("signInToPlay") : t("signInSubtitle")}>
+      {notice ? (
+        <div className="mb-4">
+          <FormMessage tone="success">{notice}</FormMessage>
+        </div>
+      ) : null}
       <SignInForm callbackUrl={callbackUrl} />
     </AuthCard>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { ResendVerification } from "@/components/account/resend-verification";
 import { GameFrame } from "@/components/play/game-frame";
 import { buttonClass } from "@/components/ui/button";
 import { currentPlayer } from "@/lib/auth/guards";
@@ -51,6 +52,7 @@ export default async function PlayPage({
         >
           <h1 className="text-xl font-semibold text-white">{title} cannot be started</h1>
           <p className="mt-2 text-sm text-zinc-300">{decision.message}</p>
+          {decision.reason === "unverified" ? <ResendVerification className="mt-4" /> : null}
           <div className="mt-5 flex justify-center gap-2">
             <Link href="/" className={buttonClass("secondary")}>
               Back to lobby

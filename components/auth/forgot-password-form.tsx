@@ -1,0 +1,40 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FormMessage, Input } from "@/components/ui/field";
+import { requestPasswordResetAction } from "@/lib/accounts/actions";
+
+export function ForgotPasswordForm() {
+  const [state, action, pending] = useActionState(requestPasswordResetAction, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {state.message ? (
+        <FormMessage tone={state.ok ? "success" : "error"}>
+          <span data-testid="forgot-answer">{state.message}</span>
+        </FormMessage>
+      ) : null}
+      <Field id="email" label="Email" errors={state.fieldErrors?.email}>
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={state.values?.email}
+          errors={state.fieldErrors?.email}
+        />
+      </Field>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Sending…" : "Send reset link"}
+      </Button>
+      <p className="text-center text-sm text-zinc-400">
+        Remembered it?{" "}
+        <Link href="/signin" className="text-brand-soft underline underline-offset-4">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}
