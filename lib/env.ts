@@ -64,6 +64,37 @@ const schema = z.object({
   WEBGAMES_API_URL: url,
   WEBGAMES_PARTNER_ID: z.string().regex(/^\d+$/, "must be an integer"),
   WEBGAMES_API_KEY: z.string().min(1),
+  /**
+   * The provider's extended catalog (studio, RTP, volatility, features, 287x193 icons): the CSV
+   * export link of its spreadsheet (a Google Sheet's `…/export?format=csv` or published
+   * `…/pub?output=csv` link, or any CSV/XLSX URL). Optional: without it the lobby shows GetListGames
+   * plus whatever an admin uploaded. `npm run dev` points it at the simulator's sheet.
+   */
+  WEBGAMES_EXTENDED_CATALOG_URL: z.url().optional(),
+  /**
+   * Other hosts the extended catalog links icons on (a CDN), comma-separated origins such as
+   * `https://cdn.example.com`: allowed in the CSP's img-src next to the provider's own host. The back
+   * office names any icon host missing here.
+   */
+  WEBGAMES_ICON_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const origins: string[] = [];
+      for (const part of v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        try {
+          const u = new URL(part);
+          if (u.protocol !== "https:" && u.protocol !== "http:") throw new Error("not http(s)");
+          origins.push(u.origin);
+        } catch {
+          ctx.addIssue({ code: "custom", message: `"${part}" is not an http(s) origin` });
+        }
+      }
+      return origins;
+    }),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   APP_URL: url,
   /** Outgoing mail: smtp://user:pass@host:port (STARTTLS when offered) or smtps://… (TLS from the start). */

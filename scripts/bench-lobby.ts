@@ -50,7 +50,14 @@ const app = startChild(
   `app:${port}`,
   serverCmd,
   serverArgs,
-  productionEnv({ databaseUrl, providerUrl: sim.url, appUrl, distDir: DIST, extra: { WEBGAMES_API_KEY: "bench-secret" } }),
+  productionEnv({
+    databaseUrl,
+    providerUrl: sim.url,
+    sheetUrl: sim.sheetUrl,
+    appUrl,
+    distDir: DIST,
+    extra: { WEBGAMES_API_KEY: "bench-secret" },
+  }),
   { quiet: !process.env.BENCH_VERBOSE },
 );
 

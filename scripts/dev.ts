@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { DEV_DATABASE_PORT } from "@/lib/dev-database";
 import { env, isConfigured } from "@/lib/env";
+import { SHEET_ID } from "../sim/catalog";
 import { ensureDatabase, type RunningPostgres, startEmbeddedPostgres } from "./lib/embedded-pg";
 import { migrate } from "./lib/migrate";
 import { type Child, killLeftovers, recordPids, startChild, stopChild } from "./lib/processes";
@@ -60,6 +61,8 @@ const tsx = path.join(root, "node_modules/.bin/tsx");
 const appUrl = new URL(env.APP_URL);
 if (!isConfigured("WEBGAMES_API_URL") && existsSync(path.join(root, "sim/server.ts"))) {
   const simPort = new URL(env.WEBGAMES_API_URL).port || "4010";
+  // The extended catalog takes the production path: the simulator's spreadsheet, as a CSV export link.
+  childEnv.WEBGAMES_EXTENDED_CATALOG_URL ??= `${env.WEBGAMES_API_URL}/spreadsheets/d/${SHEET_ID}/export?format=csv`;
   children.push(
     startChild("sim", tsx, [path.join(root, "sim/server.ts"), "--port", simPort], {
       ...childEnv,
@@ -91,7 +94,9 @@ if (!isConfigured("SMTP_URL")) {
 // server.mjs --dev: `next dev` behind the server that records each request's TCP peer (D14).
 children.push(startChild("next", process.execPath, [path.join(root, "server.mjs"), "--dev", "--port", appUrl.port || "3000"], childEnv));
 recordPids(pidFile, children);
-console.log(`\n  app:       ${env.APP_URL}\n  provider:  ${env.WEBGAMES_API_URL}\n  mail:      ${mailInbox}\n  Ctrl-C to stop\n`);
+console.log(
+  `\n  app:       ${env.APP_URL}\n  provider:  ${env.WEBGAMES_API_URL}\n  extended:  ${childEnv.WEBGAMES_EXTENDED_CATALOG_URL ?? "(none)"}\n  mail:      ${mailInbox}\n  Ctrl-C to stop\n`,
+);
 
 const first = await Promise.race(children.map((c) => c.exited.then((code) => ({ c, code }))));
 if (!stopping) {

@@ -75,6 +75,9 @@ const simOptions = {
 let sim: Simulator | null = await startSimulator(simOptions);
 const mail = await startMailSink({ auth: { user: "e2e-mailer", pass: randomBytes(12).toString("hex") } });
 const simUrl = sim.url;
+// The extended catalog spreadsheet lives on the provider's host (a dead provider: a dead sheet too).
+const sheetPath = new URL(sim.sheetUrl).pathname;
+const sheetUrlOf = (providerUrl: string) => `${providerUrl}${sheetPath}?format=csv`;
 
 function appEnv(providerUrl: string, url: string): NodeJS.ProcessEnv {
   return {
@@ -84,6 +87,7 @@ function appEnv(providerUrl: string, url: string): NodeJS.ProcessEnv {
     NEXT_DIST_DIR: DIST_DIR,
     DATABASE_URL: databaseUrl,
     WEBGAMES_API_URL: providerUrl,
+    WEBGAMES_EXTENDED_CATALOG_URL: sheetUrlOf(providerUrl),
     WEBGAMES_PARTNER_ID: PARTNER_ID,
     WEBGAMES_API_KEY: API_KEY,
     AUTH_SECRET,

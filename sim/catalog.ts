@@ -186,19 +186,22 @@ export function listGamesJson(catalog: Catalog): string {
   return JSON.stringify({ code: 0, message: "Ok", games });
 }
 
-/** Extended catalog; rtp is written as a JSON number from its decimal text. */
-export function listGamesExtendedJson(catalog: Catalog): string {
-  const rows = catalog.games.map((g) => {
-    const head = JSON.stringify({
-      id: g.id,
-      title: g.title,
-      url: g.url,
-      icon: g.icon,
-      class: g.class,
-      provider: g.provider,
-    });
-    const tail = JSON.stringify({ volatility: g.volatility, features: g.features, icons: g.icons });
-    return `${head.slice(0, -1)},"rtp":${g.rtp},${tail.slice(1)}`;
-  });
-  return `{"code":0,"message":"Ok","games":[${rows.join(",")}]}`;
+/** The id in the simulator's spreadsheet links (`/spreadsheets/d/<id>/export?format=csv`). */
+export const SHEET_ID = "1WebGamesExtendedCatalogSim";
+
+/** The extended catalog as a person keeps it in a spreadsheet: headers as typed, one row per game. */
+export const SHEET_HEADERS = ["Game ID", "Title", "Studio", "RTP, %", "Volatility", "Features", "Icon 206x206", "Icon 287x193"];
+
+/** Rows of the extended catalog sheet; icon links are absolute on `origin` (the simulator's own URL). */
+export function sheetRows(catalog: Catalog, origin: string): string[][] {
+  return catalog.games.map((g) => [
+    String(g.id),
+    g.title,
+    g.provider,
+    g.rtp,
+    g.volatility.charAt(0).toUpperCase() + g.volatility.slice(1),
+    g.features.join(", "),
+    `${origin}${g.icons["206x206"]}`,
+    `${origin}${g.icons["287x193"]}`,
+  ]);
 }

@@ -4,7 +4,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
-import { buildCatalog, type Catalog, listGamesExtendedJson, listGamesJson } from "./catalog.js";
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import { buildCatalog, type Catalog, listGamesJson, SHEET_HEADERS, SHEET_ID, sheetRows } from "./catalog.js";
 import { DEV_PARTNER, type FaultConfig, makePartner, type Partner, type PartnerInput, parsePartnerFlag, validateFaults } from "./config.js";
 import { isCurrency, minorUnits } from "./currencies.js";
 import { renderGamePage } from "./game-page.js";
@@ -35,6 +37,8 @@ export interface SimulatorOptions {
 export interface Simulator {
   url: string;
   port: number;
+  /** The extended catalog spreadsheet's CSV export link (what WEBGAMES_EXTENDED_CATALOG_URL points at). */
+  sheetUrl: string;
   close(): Promise<void>;
   /** In-process access for tests and scripts (same data the control endpoints expose). */
   ledger: Ledger;
@@ -213,8 +217,28 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (req.method === "GET" && path === "/GetListGames") {
       return catalogAnswer(q, "GetListGames", () => listGamesJson(catalog), res);
     }
-    if (req.method === "GET" && path === "/GetListGamesExtended") {
-      return catalogAnswer(q, "GetListGamesExtended", () => listGamesExtendedJson(catalog), res);
+    // The extended catalog, the way the real provider publishes it: a spreadsheet, exported like a
+    // Google Sheet (`/spreadsheets/d/<id>/export?format=csv|xlsx`), public, unsigned.
+    if (req.method === "GET" && path === `/spreadsheets/d/${SHEET_ID}/export`) {
+      const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
+      const format = q.get("format") ?? "csv";
+      if (format === "csv") {
+        const body = stringify([SHEET_HEADERS, ...sheetRows(catalog, origin)], { record_delimiter: "\r\n" });
+        return send(res, 200, body, "text/csv; charset=utf-8", { "content-disposition": 'attachment; filename="Extended catalog.csv"' });
+      }
+      if (format === "xlsx") {
+        const workbook = new ExcelJS.Workbook();
+        workbook.addWorksheet("Games").addRows([SHEET_HEADERS, ...sheetRows(catalog, origin)]);
+        const file = Buffer.from(await workbook.xlsx.writeBuffer());
+        res.writeHead(200, {
+          "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "content-length": file.length,
+          "cache-control": "no-store",
+        });
+        res.end(file);
+        return;
+      }
+      return send(res, 400, "unsupported format", "text/plain");
     }
     if (req.method === "GET" && path === "/game") return launch(q, res);
     if (req.method === "GET" && path.startsWith("/icon/")) {
@@ -269,9 +293,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   });
   const port = (server.address() as AddressInfo).port;
   const shownHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  const base = `http://${shownHost}:${port}`;
   return {
-    url: `http://${shownHost}:${port}`,
+    url: base,
     port,
+    sheetUrl: `${base}/spreadsheets/d/${SHEET_ID}/export?format=csv`,
     ledger,
     partners,
     close: () =>
@@ -336,6 +362,7 @@ if (entry && import.meta.url === pathToFileURL(entry).href) {
       );
     }
     console.log(`[sim] Web Games simulator listening on ${sim.url} (catalog: ${opts.games ?? 400} games)`);
+    console.log(`[sim] extended catalog spreadsheet: ${sim.sheetUrl}`);
     const stop = (): void => {
       void sim.close().then(() => process.exit(0));
     };

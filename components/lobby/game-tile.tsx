@@ -1,21 +1,47 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { memo } from "react";
-import type { CompactGame } from "@/lib/catalog/compact";
+import type { Badge, CompactGame } from "@/lib/catalog/compact";
 
 const actionClass =
   "inline-flex h-8 flex-1 items-center justify-center rounded-md text-xs font-semibold transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft focus-visible:ring-offset-2 focus-visible:ring-offset-surface-raised";
+
+const BADGE_CLASS: Record<Badge, string> = { new: "bg-emerald-500 text-emerald-950", hot: "bg-orange-500 text-orange-950" };
+const BADGE_KEY = { new: "badgeNew", hot: "badgeHot" } as const;
+
+/** The operator's New / Hot marks on a game (lobby_controls). */
+export function Badges({ badges, className = "" }: { badges: Badge[]; className?: string }) {
+  const t = useTranslations("games");
+  if (badges.length === 0) return null;
+  return (
+    <span className={`flex gap-1 ${className}`}>
+      {badges.map((b) => (
+        <span
+          key={b}
+          data-testid={`badge-${b}`}
+          className={`rounded px-1.5 py-0.5 text-[11px] font-bold uppercase tracking-wide ${BADGE_CLASS[b]}`}
+        >
+          {t(BADGE_KEY[b])}
+        </span>
+      ))}
+    </span>
+  );
+}
 
 export const GameTile = memo(function GameTile({
   game,
   favorite,
   onToggleFavorite,
+  onOpenDetails,
   eager,
 }: {
   game: CompactGame;
   favorite: boolean | null;
   onToggleFavorite?: (id: number) => void;
+  /** Opens the game's details (large icon, studio, RTP, volatility, features). */
+  onOpenDetails?: (id: number) => void;
   eager?: boolean;
 }) {
   return (
@@ -36,9 +62,24 @@ export const GameTile = memo(function GameTile({
           decoding="async"
           className="h-full w-full object-cover"
         />
+        {onOpenDetails ? (
+          <button
+            type="button"
+            tabIndex={-1}
+            aria-hidden
+            onClick={() => onOpenDetails(game.id)}
+            className="absolute inset-0 cursor-pointer"
+          />
+        ) : null}
+        <Badges badges={game.badges} className="pointer-events-none absolute left-2 top-2" />
         {game.rtp ? (
-          <span className="absolute bottom-2 left-2 rounded-md bg-black/70 px-1.5 py-0.5 font-mono text-[11px] text-zinc-200">
+          <span className="pointer-events-none absolute bottom-2 left-2 rounded-md bg-black/70 px-1.5 py-0.5 font-mono text-[11px] text-zinc-200">
             RTP {game.rtp}%
+          </span>
+        ) : null}
+        {game.volatility ? (
+          <span className="pointer-events-none absolute bottom-2 right-2 rounded-md bg-black/70 px-1.5 py-0.5 text-[11px] capitalize text-zinc-200">
+            {game.volatility}
           </span>
         ) : null}
         {favorite !== null && onToggleFavorite ? (
@@ -57,7 +98,18 @@ export const GameTile = memo(function GameTile({
       </div>
       <div className="flex flex-1 flex-col gap-1 p-3">
         <h3 className="truncate text-sm font-semibold text-white" title={game.title}>
-          {game.title}
+          {onOpenDetails ? (
+            <button
+              type="button"
+              onClick={() => onOpenDetails(game.id)}
+              aria-haspopup="dialog"
+              className="max-w-full truncate text-left hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft"
+            >
+              {game.title}
+            </button>
+          ) : (
+            game.title
+          )}
         </h3>
         <p className="truncate text-xs text-zinc-400">
           {game.category}

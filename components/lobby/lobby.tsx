@@ -1,13 +1,15 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useSWRConfig } from "swr";
 import { ME_KEY, useMe } from "@/components/layout/use-me";
 import type { CompactGame } from "@/lib/catalog/compact";
 import { toggleFavoriteAction } from "@/lib/lobby/actions";
 import { type Facet, facets, type LobbyQuery, lobbySearchString, parseLobbyQuery, SORT_LABELS, SORTS, type Sort } from "@/lib/lobby/query";
-import { GameTile, GameTileSkeleton, GRID_CLASS } from "./game-tile";
+import { GameDetails } from "./game-details";
+import { Badges, GameTile, GameTileSkeleton, GRID_CLASS } from "./game-tile";
 import { SKELETON_TILE_IDS } from "./lobby-skeleton";
 import { StaleCatalogBanner } from "./stale-banner";
 import { useCatalogSearch } from "./use-catalog-search";
@@ -20,6 +22,8 @@ export interface LobbyProps {
   version: string;
   categories: Facet[];
   providers: Facet[];
+  /** Games the operator marked Featured, in lobby order (the rail above the grid). */
+  featured: CompactGame[];
 }
 
 // Needed only once the full catalog has arrived: kept out of the lobby's first-load JS.
@@ -32,8 +36,13 @@ export function Lobby(props: LobbyProps) {
   // The HTML is static: the URL's filters (?q=&class=&provider=&sort=) apply once hydrated.
   const [query, setQuery] = useState<LobbyQuery>(DEFAULT_QUERY);
   const [urlRead, setUrlRead] = useState(false);
+  // The open details view (?game=<id>), a deep link like the filters.
+  const [detailsId, setDetailsId] = useState<number | null>(null);
   useEffect(() => {
-    setQuery(parseLobbyQuery(new URLSearchParams(window.location.search)));
+    const params = new URLSearchParams(window.location.search);
+    setQuery(parseLobbyQuery(params));
+    const game = Number(params.get("game"));
+    if (Number.isInteger(game) && game > 0) setDetailsId(game);
     setUrlRead(true);
   }, []);
   const deferredQuery = useDeferredValue(query);
@@ -50,11 +59,13 @@ export function Lobby(props: LobbyProps) {
   useEffect(() => {
     if (!urlRead) return;
     const t = setTimeout(() => {
-      const next = `${window.location.pathname}${lobbySearchString(query)}`;
+      const search = lobbySearchString(query);
+      const game = detailsId ? `${search ? "&" : "?"}game=${detailsId}` : "";
+      const next = `${window.location.pathname}${search}${game}`;
       if (next !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, "", next);
     }, 250);
     return () => clearTimeout(t);
-  }, [query, urlRead]);
+  }, [query, urlRead, detailsId]);
 
   // Keep the selected class chip in view (deep links to a class far along the rail).
   const rail = useRef<HTMLElement>(null);
@@ -81,6 +92,13 @@ export function Lobby(props: LobbyProps) {
     [byId],
   );
   const favoriteGames = useMemo(() => pick(favoriteIds), [pick, favoriteIds]);
+  const featuredGames = useMemo(() => (games ? games.filter((g) => g.featured) : props.featured), [games, props.featured]);
+  const detailsGame = useMemo(() => {
+    if (detailsId === null) return null;
+    return byId?.get(detailsId) ?? [...props.featured, ...props.initialResults].find((g) => g.id === detailsId) ?? null;
+  }, [detailsId, byId, props.featured, props.initialResults]);
+  const openDetails = useCallback((id: number) => setDetailsId(id), []);
+  const closeDetails = useCallback(() => setDetailsId(null), []);
   const recentGames = useMemo(() => pick(me?.recent ?? []), [pick, me?.recent]);
 
   // The latest set, for the toggle to decide add/remove without re-creating the callback.
@@ -223,11 +241,19 @@ export function Lobby(props: LobbyProps) {
         </p>
       ) : null}
 
+      {!filtersActive && featuredGames.length > 0 ? <FeaturedRail games={featuredGames} onOpen={openDetails} /> : null}
       {!filtersActive && recentGames.length > 0 ? (
-        <Rail title="Recently played" games={recentGames} fav={fav} onToggle={toggleFavorite} testId="recent-rail" />
+        <Rail title="Recently played" games={recentGames} fav={fav} onToggle={toggleFavorite} onOpen={openDetails} testId="recent-rail" />
       ) : null}
       {!filtersActive && favoriteGames.length > 0 ? (
-        <Rail title="Your favorites" games={favoriteGames} fav={fav} onToggle={toggleFavorite} testId="favorites-rail" />
+        <Rail
+          title="Your favorites"
+          games={favoriteGames}
+          fav={fav}
+          onToggle={toggleFavorite}
+          onOpen={openDetails}
+          testId="favorites-rail"
+        />
       ) : null}
 
       <section aria-labelledby="all-games">
@@ -256,13 +282,13 @@ export function Lobby(props: LobbyProps) {
             </button>
           </div>
         ) : results ? (
-          <VirtualGrid games={results} favorite={fav} onToggleFavorite={toggleFavorite} />
+          <VirtualGrid games={results} favorite={fav} onToggleFavorite={toggleFavorite} onOpenDetails={openDetails} />
         ) : (
           // Before the full catalog arrives: the static first page (or skeletons for a filtered URL).
           <ul className={GRID_CLASS} data-testid="game-grid">
             {list.map((g, i) => (
               <li key={g.id}>
-                <GameTile game={g} favorite={fav(g.id)} onToggleFavorite={toggleFavorite} eager={i < 12} />
+                <GameTile game={g} favorite={fav(g.id)} onToggleFavorite={toggleFavorite} onOpenDetails={openDetails} eager={i < 12} />
               </li>
             ))}
             {SKELETON_TILE_IDS.slice(0, waiting ? 18 : 12).map((id) => (
@@ -273,7 +299,53 @@ export function Lobby(props: LobbyProps) {
           </ul>
         )}
       </section>
+      <GameDetails game={detailsGame} onClose={closeDetails} />
     </div>
+  );
+}
+
+/** The operator's Featured games: wide (287x193) cards, in the static HTML. */
+function FeaturedRail({ games, onOpen }: { games: CompactGame[]; onOpen: (id: number) => void }) {
+  const t = useTranslations("games");
+  return (
+    <section aria-labelledby="featured-title" data-testid="featured-rail">
+      <h2 id="featured-title" className="mb-3 text-lg font-semibold text-white">
+        {t("featured")}
+      </h2>
+      <ul className="-mx-4 flex snap-x gap-3 overflow-x-auto px-4 pb-2 sm:mx-0 sm:px-0">
+        {games.map((g) => (
+          <li key={g.id} className="w-64 shrink-0 snap-start sm:w-72" data-testid="featured-game" data-game-id={g.id}>
+            <button
+              type="button"
+              onClick={() => onOpen(g.id)}
+              aria-haspopup="dialog"
+              className="group block w-full overflow-hidden rounded-xl bg-surface-raised text-left ring-1 ring-surface-border transition hover:ring-brand/60 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft"
+            >
+              <span className="relative block aspect-[287/193] bg-surface-overlay">
+                {/* biome-ignore lint/performance/noImgElement: next/image would proxy every icon through our server; the provider serves them sized (287x193) */}
+                <img
+                  src={g.wideIcon ?? g.icon}
+                  alt=""
+                  width={287}
+                  height={193}
+                  loading="lazy"
+                  decoding="async"
+                  className="h-full w-full object-cover"
+                />
+                <Badges badges={g.badges} className="absolute left-2 top-2" />
+              </span>
+              <span className="block p-3">
+                <span className="block truncate text-sm font-semibold text-white">{g.title}</span>
+                <span className="block truncate text-xs text-zinc-400">
+                  {g.provider ?? g.category}
+                  {g.rtp ? ` · RTP ${g.rtp}%` : ""}
+                </span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -282,12 +354,14 @@ function Rail({
   games,
   fav,
   onToggle,
+  onOpen,
   testId,
 }: {
   title: string;
   games: CompactGame[];
   fav: (id: number) => boolean | null;
   onToggle: (id: number) => void;
+  onOpen: (id: number) => void;
   testId: string;
 }) {
   return (
@@ -296,7 +370,7 @@ function Rail({
       <ul className="-mx-4 flex snap-x gap-3 overflow-x-auto px-4 pb-2 sm:mx-0 sm:px-0">
         {games.map((g) => (
           <li key={g.id} className="w-40 shrink-0 snap-start sm:w-44">
-            <GameTile game={g} favorite={fav(g.id)} onToggleFavorite={onToggle} />
+            <GameTile game={g} favorite={fav(g.id)} onToggleFavorite={onToggle} onOpenDetails={onOpen} />
           </li>
         ))}
       </ul>

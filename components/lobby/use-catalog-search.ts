@@ -33,8 +33,9 @@ export function useCatalogSearch(version: string, query: LobbyQuery) {
         new FuseCtor(games, {
           keys: [
             { name: "title", weight: 0.75 },
-            { name: "category", weight: 0.15 },
+            { name: "category", weight: 0.1 },
             { name: "provider", weight: 0.1 },
+            { name: "features", weight: 0.05 },
           ],
           threshold: 0.38,
           ignoreLocation: true,

@@ -23,10 +23,12 @@ export function VirtualGrid({
   games,
   favorite,
   onToggleFavorite,
+  onOpenDetails,
 }: {
   games: CompactGame[];
   favorite: (id: number) => boolean | null;
   onToggleFavorite: (id: number) => void;
+  onOpenDetails: (id: number) => void;
 }) {
   const listRef = useRef<HTMLDivElement>(null);
   const [cols, setCols] = useState(() => (typeof window === "undefined" ? 6 : columnsFor(window.innerWidth)));
@@ -73,7 +75,7 @@ export function VirtualGrid({
           {games.slice(row.index * cols, row.index * cols + cols).map((g) => (
             // biome-ignore lint/a11y/useSemanticElements: an item of the role="list" above (see there)
             <div role="listitem" key={g.id}>
-              <GameTile game={g} favorite={favorite(g.id)} onToggleFavorite={onToggleFavorite} />
+              <GameTile game={g} favorite={favorite(g.id)} onToggleFavorite={onToggleFavorite} onOpenDetails={onOpenDetails} />
             </div>
           ))}
         </div>

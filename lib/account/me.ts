@@ -1,8 +1,9 @@
 import "server-only";
 import type { SessionPlayer } from "@/lib/auth/guards";
-import { getCatalog } from "@/lib/catalog";
+import { catalogHealth } from "@/lib/catalog/sources";
 import { favoriteGameIds, recentGameIds } from "@/lib/lobby/player-lists";
 import { formatMoney } from "@/lib/wallet/money";
+import { GAME_TYPE } from "@/lib/webgames/client";
 import { playerBalance } from "./ledger";
 
 /**
@@ -38,10 +39,13 @@ export async function meAnswer(player: SessionPlayer | null): Promise<MeAnswer> 
   };
 }
 
+/** Read from PostgreSQL, not through the catalog cache: this answer is never cached (see above). */
 async function adminCatalogFlag(): Promise<MeAnswer["staleCatalog"]> {
   try {
-    const snap = await getCatalog();
-    return snap.stale ? { fetchedAt: snap.fetchedAt.toISOString(), error: snap.lastError } : null;
+    const health = await catalogHealth(GAME_TYPE);
+    if (!health.fetchedAt)
+      return { fetchedAt: new Date(0).toISOString(), error: health.error ?? "No catalog yet: the provider has not answered" };
+    return health.stale ? { fetchedAt: health.fetchedAt.toISOString(), error: health.error } : null;
   } catch (err) {
     return { fetchedAt: new Date(0).toISOString(), error: err instanceof Error ? err.message : String(err) };
   }

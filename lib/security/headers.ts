@@ -9,13 +9,14 @@
  * residual XSS risk that 'unsafe-inline' leaves is small, while the other directives still hold: no foreign scripts,
  * frames only from the provider, no framing by others, forms and <base> pinned to our origin.
  */
-export function contentSecurityPolicy(providerUrl: string, dev: boolean): string {
+export function contentSecurityPolicy(providerUrl: string, dev: boolean, iconOrigins: readonly string[] = []): string {
   const provider = new URL(providerUrl).origin;
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'", ...(dev ? ["'unsafe-eval'"] : [])],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:", provider],
+    // Icons: the provider's host, and where its extended catalog spreadsheet links them (WEBGAMES_ICON_ORIGINS).
+    "img-src": ["'self'", "data:", "blob:", provider, ...iconOrigins],
     "font-src": ["'self'", "data:"],
     "connect-src": ["'self'", ...(dev ? ["ws:", "wss:"] : [])],
     "frame-src": [provider],
@@ -30,9 +31,9 @@ export function contentSecurityPolicy(providerUrl: string, dev: boolean): string
 }
 
 /** Every security header of our responses (set by proxy.ts at request time). */
-export function securityHeaders(providerUrl: string, dev: boolean): [string, string][] {
+export function securityHeaders(providerUrl: string, dev: boolean, iconOrigins: readonly string[] = []): [string, string][] {
   return [
-    ["Content-Security-Policy", contentSecurityPolicy(providerUrl, dev)],
+    ["Content-Security-Policy", contentSecurityPolicy(providerUrl, dev, iconOrigins)],
     ["X-Content-Type-Options", "nosniff"],
     // Launch URLs carry a one-time token: never leak paths to other origins.
     ["Referrer-Policy", "strict-origin-when-cross-origin"],

@@ -3,7 +3,6 @@ import { createHash, timingSafeEqual } from "node:crypto";
 /** The signed values of each method, in the order the provider concatenates them. */
 export const SIGNED_FIELDS = {
   GetListGames: ["partner_id", "type"],
-  GetListGamesExtended: ["partner_id", "type"],
   Authorization: ["player_id", "game_id", "token"],
   Credit: ["player_id", "round_id", "game_id", "transaction_id", "token"],
   Debit: ["player_id", "round_id", "game_id", "transaction_id", "token"],

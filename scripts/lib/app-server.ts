@@ -22,6 +22,8 @@ export function serverCommand(port: number, opts: { dev?: boolean; hostname?: st
 export function productionEnv(opts: {
   databaseUrl: string;
   providerUrl: string;
+  /** The extended catalog spreadsheet (the simulator's `sheetUrl`); none if omitted. */
+  sheetUrl?: string;
   appUrl: string;
   distDir: string;
   extra?: Record<string, string>;
@@ -35,6 +37,7 @@ export function productionEnv(opts: {
     NEXT_DIST_DIR: opts.distDir,
     DATABASE_URL: opts.databaseUrl,
     WEBGAMES_API_URL: opts.providerUrl,
+    WEBGAMES_EXTENDED_CATALOG_URL: opts.sheetUrl ?? "",
     WEBGAMES_PARTNER_ID: "1",
     WEBGAMES_API_KEY: base.BENCH_API_KEY ?? "bench-secret",
     AUTH_SECRET: "bench-auth-secret-0123456789abcdefghijklmnopqrstuvwxyz",
@@ -53,6 +56,7 @@ export function productionEnv(opts: {
 export const HERMETIC_BUILD_ENV = {
   DATABASE_URL: "postgresql://postgres:postgres@127.0.0.1:9/none",
   WEBGAMES_API_URL: "http://127.0.0.1:9",
+  WEBGAMES_EXTENDED_CATALOG_URL: "",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 

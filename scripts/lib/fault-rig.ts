@@ -117,6 +117,7 @@ export class Rig {
     this.env = productionEnv({
       databaseUrl: this.dbUrl,
       providerUrl: this.sim.url,
+      sheetUrl: this.sim.sheetUrl,
       appUrl: this.apps[0]!.url,
       distDir: opts.distDir,
       extra: {

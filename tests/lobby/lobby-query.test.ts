@@ -9,6 +9,11 @@ const g = (id: number, title: string, category: string, provider: string | null,
   provider,
   rtp,
   icon: `http://p/${id}.jpg`,
+  volatility: null,
+  features: [],
+  wideIcon: null,
+  badges: [],
+  featured: false,
   rank: id,
 });
 const games = [

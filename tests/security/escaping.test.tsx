@@ -1,8 +1,11 @@
+import { NextIntlClientProvider } from "next-intl";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { GameDetails } from "@/components/lobby/game-details";
 import { GameTile } from "@/components/lobby/game-tile";
 import { toCompact } from "@/lib/catalog/compact";
 import { issueLaunch } from "@/lib/wallet/launch";
+import messages from "@/messages/en.json";
 import { makePlayer, pool, post, signedAuthorization } from "../wallet/harness";
 
 /**
@@ -20,12 +23,18 @@ describe("outside input is rendered escaped", () => {
         category: HOSTILE,
         provider: HOSTILE,
         icon: "https://provider.example/icon.jpg",
-        features: [],
+        features: [HOSTILE],
+        volatility: HOSTILE,
         rtp: "96.00",
       },
       0,
     );
-    const html = renderToStaticMarkup(<GameTile game={game} favorite={false} onToggleFavorite={() => {}} />);
+    const html = renderToStaticMarkup(
+      <NextIntlClientProvider locale="en" messages={messages}>
+        <GameTile game={{ ...game, badges: ["new", "hot"] }} favorite={false} onToggleFavorite={() => {}} onOpenDetails={() => {}} />
+        <GameDetails game={game} onClose={() => {}} />
+      </NextIntlClientProvider>,
+    );
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<img src=x");
     expect(html).toContain("&lt;script&gt;");

@@ -1,5 +1,6 @@
 import jpeg from "jpeg-js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseCsv, parseSpreadsheet } from "../../lib/catalog/spreadsheet.js";
 import { type Simulator, startSimulator } from "../../sim/server.js";
 import { sign } from "../../sim/signature.js";
 import { type FakeWallet, startFakeWallet } from "./fake-wallet.js";
@@ -70,25 +71,39 @@ describe("GET /GetListGames", () => {
   });
 });
 
-describe("GET /GetListGamesExtended", () => {
-  it("checks its own hash and answers the extended rows with rtp as a JSON number", async () => {
-    const bad = await getJson(`${sim.url}/GetListGamesExtended?partner_id=1&type=web_slot&hash=${md5(`GetListGames/1web_slot${KEY}`)}`);
-    expect(bad.body["code"]).toBe(10);
+describe("the extended catalog spreadsheet (CSV / XLSX export link)", () => {
+  it("is no longer offered as GetListGamesExtended", async () => {
     const r = await getJson(
       `${sim.url}/GetListGamesExtended?partner_id=1&type=web_slot&hash=${md5(`GetListGamesExtended/1web_slot${KEY}`)}`,
     );
-    expect(r.body["code"]).toBe(0);
-    const games = r.body["games"] as Record<string, unknown>[];
-    expect(games).toHaveLength(400);
-    const g = games[10] ?? {};
-    expect(Object.keys(g).sort()).toEqual(["class", "features", "icon", "icons", "id", "provider", "rtp", "title", "url", "volatility"]);
-    expect(typeof g["rtp"]).toBe("number");
-    expect(r.text).toMatch(/"rtp":9[4-6](\.\d{1,2})?,/);
-    expect(["low", "medium", "high"]).toContain(g["volatility"]);
-    expect(g["icons"]).toEqual({
-      "206x206": "/icon/novomatic-deluxe/206x206/chicago_deluxe.jpg",
-      "287x193": "/icon/novomatic-deluxe/287x193/chicago_deluxe.jpg",
+    expect(r.status).toBe(404);
+  });
+
+  it("serves a CSV with headers as a person types them and absolute icon links, which our parser reads in full", async () => {
+    const res = await fetch(sim.sheetUrl);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    const text = await res.text();
+    expect(text.split("\r\n")[0]).toBe('Game ID,Title,Studio,"RTP, %",Volatility,Features,Icon 206x206,Icon 287x193');
+    const sheet = parseCsv(text);
+    expect(sheet.problems).toEqual([]);
+    expect(sheet.rows).toHaveLength(400);
+    const chicago = sheet.rows.find((r) => r.id === 11);
+    expect(chicago).toMatchObject({
+      title: "Chicago Deluxe",
+      icon206: `${sim.url}/icon/novomatic-deluxe/206x206/chicago_deluxe.jpg`,
+      icon287: `${sim.url}/icon/novomatic-deluxe/287x193/chicago_deluxe.jpg`,
     });
+    expect(chicago?.rtp).toMatch(/^9[4-6]\.\d{2}$/);
+    expect(["Low", "Medium", "High"]).toContain(chicago?.volatility);
+    expect(chicago?.features).toContain("free spins");
+  });
+
+  it("also exports the same sheet as XLSX", async () => {
+    const res = await fetch(sim.sheetUrl.replace("format=csv", "format=xlsx"));
+    const sheet = await parseSpreadsheet(Buffer.from(await res.arrayBuffer()));
+    expect(sheet.rows).toHaveLength(400);
+    expect(sheet.rows.find((r) => r.id === 11)?.title).toBe("Chicago Deluxe");
   });
 });
 

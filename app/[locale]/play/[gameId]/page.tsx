@@ -6,7 +6,7 @@ import { ResendVerification } from "@/components/account/resend-verification";
 import { GameFrame } from "@/components/play/game-frame";
 import { buttonClass } from "@/components/ui/button";
 import { currentPlayer } from "@/lib/auth/guards";
-import { findGame } from "@/lib/catalog";
+import { getCatalog } from "@/lib/catalog";
 import { env } from "@/lib/env";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { providerLanguageFor } from "@/lib/i18n/provider-language";
@@ -14,13 +14,13 @@ import { isPhoneUserAgent, resolveLaunch } from "@/lib/play/resolve-launch";
 
 export const metadata: Metadata = { title: "Play", robots: { index: false } };
 
+/** The game's title; null when the provider does not list it or the operator hid it from the lobby. */
 async function gameTitle(id: number): Promise<string | null> {
-  try {
-    return (await findGame(id))?.title ?? null;
-  } catch {
-    // No catalog at all (provider down since the first start): still let the provider decide.
-    return `Game #${id}`;
-  }
+  const { available, games } = await getCatalog();
+  // No catalog at all (provider down since the first start): still let the provider decide.
+  if (!available) return `Game #${id}`;
+  const game = games.find((g) => g.id === id);
+  return game && !game.hidden ? game.title : null;
 }
 
 export default async function PlayPage({
