@@ -25,7 +25,7 @@ test.describe("lobby", () => {
     await page.waitForTimeout(1000);
     expect(catalogRequests).toEqual([]);
     await page.getByLabel("Search games").focus();
-    await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible(); // full catalog loaded
+    await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible({ timeout: 30_000 }); // full catalog loaded
     expect(catalogRequests).toHaveLength(1);
   });
 
@@ -34,7 +34,7 @@ test.describe("lobby", () => {
     await expect(page.getByTestId("game-tile").first()).toBeVisible();
     // Scrolling towards the end of the static first page loads the full catalog.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible(); // full catalog loaded
+    await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible({ timeout: 30_000 }); // full catalog loaded
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await expect(page.locator('[data-testid="game-tile"][data-game-id="400"]')).toBeVisible();
     expect(await page.getByTestId("game-tile").count()).toBeLessThan(100);
@@ -51,7 +51,7 @@ test.describe("lobby", () => {
     await page.goto("/");
     const search = page.getByLabel("Search games");
     await search.focus();
-    await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible();
+    await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible({ timeout: 30_000 });
     await search.pressSequentially("chicago", { delay: 15 });
     // At once, well within the 250 ms the URL update waits for.
     await page.getByRole("link", { name: "Play Chicago Deluxe in demo mode" }).first().click();

@@ -66,7 +66,10 @@ function useCatalogWanted(needed: boolean, sentinel: React.RefObject<HTMLElement
     const events = ["pointerdown", "keydown", "focusin", "touchstart", "wheel"] as const;
     for (const e of events) window.addEventListener(e, want, { once: true, passive: true });
     // Scrolling near the end of the static page: load before the player reaches the skeletons.
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && want(), { rootMargin: "0px 0px 600px 0px" });
+    // (A jump past it, e.g. End, counts too: then it is above the viewport.)
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting || e.boundingClientRect.bottom < 0) && want(), {
+      rootMargin: "0px 0px 600px 0px",
+    });
     if (sentinel.current) io.observe(sentinel.current);
     return () => {
       for (const e of events) window.removeEventListener(e, want);
