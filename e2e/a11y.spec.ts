@@ -59,6 +59,8 @@ test.describe("accessibility (axe, WCAG 2.1 AA)", () => {
     await check(page, "/play/7?mode=demo", async (p) => {
       await expect(p.getByTestId("game-frame")).toBeVisible();
     });
+    await check(page, "/forgot-password");
+    await check(page, "/reset-password");
     await check(page, "/no-such-page");
   });
 
@@ -85,6 +87,7 @@ test.describe("accessibility (axe, WCAG 2.1 AA)", () => {
       await signedIn(p);
     });
     await check(page, "/account", signedIn);
+    await check(page, "/account/security", signedIn);
     await check(page, "/play/7", async (p) => {
       await expect(p.getByTestId("game-frame")).toBeVisible();
     });
@@ -107,7 +110,7 @@ test.describe("accessibility (axe, WCAG 2.1 AA)", () => {
 
   test("staff pages: rounds, a round, callbacks, audit", async ({ page }) => {
     await signIn(page, SEED.admin);
-    for (const path of ["/admin/rounds", "/admin/callbacks", "/admin/audit"]) await check(page, path);
+    for (const path of ["/admin/rounds", "/admin/callbacks", "/admin/audit", "/admin/catalog", "/admin/wins"]) await check(page, path);
     const round = await firstRound();
     if (round) await check(page, `/admin/rounds/${round.playerId}/${round.roundId}`);
   });

@@ -111,6 +111,40 @@ const schema = z.object({
     .min(1)
     .max(24 * 60)
     .default(30),
+  /** Responsible gaming: hours before a raised or removed limit takes effect (a lowered one applies at once). */
+  RG_COOLING_OFF_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 31)
+    .default(24),
+  /**
+   * D13: a win is flagged for review (paid, logged, listed in the back office) when its round's wins
+   * pass this multiple of the round's bets (decimal text) …
+   */
+  WALLET_REVIEW_WIN_MULTIPLE: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, "must be a positive decimal, e.g. 1000")
+    .refine((v) => !/^0+(\.0+)?$/.test(v), "must be greater than 0")
+    .default("1000"),
+  /** … or this ceiling of its currency: "EUR=10000,USD=10000,BTC=0.5" (currencies not listed: no ceiling). */
+  WALLET_REVIEW_WIN_CEILINGS: z
+    .string()
+    .default("EUR=10000,USD=10000,GBP=10000,BTC=0.5")
+    .transform((spec, ctx) => {
+      const out: Record<string, string> = {};
+      for (const part of spec
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean)) {
+        const m = /^([A-Za-z]{2,5})=(\d+(?:\.\d+)?)$/.exec(part);
+        if (!m) {
+          ctx.addIssue({ code: "custom", message: `"${part}" is not CURRENCY=amount` });
+          return z.NEVER;
+        }
+        out[m[1]!] = m[2]!;
+      }
+      return out;
+    }),
   /** Optional comma-separated provider IPs/CIDRs allowed to call /api/callbacks. Empty = any. */
   WEBGAMES_ALLOWED_IPS: z.string().default(""),
   /**

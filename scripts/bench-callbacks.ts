@@ -27,6 +27,13 @@ import { stopChild } from "./lib/processes";
  *     distinct (each round: a bet of 1.00, then a closing win of 0 or 2.50);
  * then prints requests/s, p50, p99 and the ratios to the baseline, and audits the ledger.
  * Goal on 2 cores: ≥ 0.8× the echo's requests/s with a p99 ≤ 1.5× the echo's (issue 15).
+ *
+ * `--rg-limits`: the cost of responsible gaming (issue 11) in the same run. The players are split in
+ * two halves: one with every limit set (deposit, loss and wager per day, week and month, and a
+ * session-time limit; all far above what the run bets, so every check runs in full and passes), one
+ * with none. The wallet traffic then alternates none / limits / none / limits, DURATION/2 s each, so
+ * both see the same machine load and ledger size; it prints both and the throughput cost.
+ * Goal: cost < 10 %.
  */
 const { values: args } = parseArgs({
   options: {
@@ -37,11 +44,13 @@ const { values: args } = parseArgs({
     "ledger-rows": { type: "string", default: "0" },
     "data-dir": { type: "string" },
     pgbouncer: { type: "boolean", default: false },
+    "rg-limits": { type: "boolean", default: false },
   },
 });
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const PLAYERS = Number(args.players);
+const RG = args["rg-limits"];
 const KEY = "bench-secret";
 const GAME = 11;
 
@@ -116,6 +125,21 @@ for (let i = 0; i < PLAYERS; i++) {
   if (body.code !== 0) throw new Error(`authorization failed for player ${id}: ${JSON.stringify(body)}`);
   players.push({ id, token });
 }
+// With --rg-limits the second half of the players gets every limit (see the header).
+const withLimits = RG ? players.slice(PLAYERS / 2) : [];
+const withoutLimits = RG ? players.slice(0, PLAYERS / 2) : players;
+if (RG) {
+  // Written directly (lib/rg is server-only): every money limit far above the run's bets, 24 h sessions.
+  await pool.query(
+    `INSERT INTO rg_limits (player_id, kind, period, value)
+     SELECT p, k, per, CASE WHEN k = 'session' THEN 1440 WHEN k = 'loss' THEN 900000 ELSE 9000000 END
+       FROM unnest($1::int[]) p,
+            (VALUES ('deposit','day'),('deposit','week'),('deposit','month'),('loss','day'),('loss','week'),('loss','month'),
+                    ('wager','day'),('wager','week'),('wager','month'),('session','session')) l(k, per)`,
+    [withLimits.map((p) => p.id)],
+  );
+  console.log(`every limit set on ${withLimits.length} players, none on ${withoutLimits.length}`);
+}
 
 interface Run {
   rps: number;
@@ -180,7 +204,7 @@ const onResponse = (_status: number, body: string) => {
   if (code === 0) okAnswers++;
   else protocolErrors++;
 };
-const moneyOpts = (duration: number): autocannon.Options => ({
+const moneyOpts = (duration: number, group = withoutLimits): autocannon.Options => ({
   url: appUrl,
   connections: CONNECTIONS,
   duration,
@@ -190,7 +214,7 @@ const moneyOpts = (duration: number): autocannon.Options => ({
       path: "/api/callbacks/Credit",
       headers: { "content-type": "application/json" },
       setupRequest: (req: autocannon.Request, context: Ctx) => {
-        context.player = players[next++ % players.length];
+        context.player = group[next++ % group.length];
         context.round = ++seq;
         return { ...req, body: moneyBody("Credit", context, "1.00", false) };
       },
@@ -212,8 +236,35 @@ console.log("warming up the wallet…");
 await run(moneyOpts(3));
 const errorsBefore = protocolErrors;
 console.log(`callbacks: signed Credit+Debit, ${CONNECTIONS} connections, ${DURATION} s, ${PLAYERS} players…`);
-const wallet = summarize(await run(moneyOpts(DURATION)));
-wallet.errors += protocolErrors - errorsBefore;
+let wallet: Run;
+let rg: { none: Run; limits: Run; cost: number } | null = null;
+if (RG) {
+  const half = Math.max(3, Math.round(DURATION / 2));
+  const none: Run[] = [];
+  const limits: Run[] = [];
+  for (const group of ["none", "limits", "none", "limits"] as const) {
+    console.log(`  ${group}: ${half} s…`);
+    const before = protocolErrors;
+    const r = summarize(await run(moneyOpts(half, group === "none" ? withoutLimits : withLimits)));
+    r.errors += protocolErrors - before;
+    (group === "none" ? none : limits).push(r);
+  }
+  const mean = (rs: Run[]): Run => ({
+    rps: rs.reduce((a, r) => a + r.rps, 0) / rs.length,
+    p50: rs.reduce((a, r) => a + r.p50, 0) / rs.length,
+    p99: Math.max(...rs.map((r) => r.p99)),
+    requests: rs.reduce((a, r) => a + r.requests, 0),
+    errors: rs.reduce((a, r) => a + r.errors, 0),
+    non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
+  });
+  const n = mean(none);
+  const l = mean(limits);
+  rg = { none: n, limits: l, cost: 1 - l.rps / n.rps };
+  wallet = n;
+} else {
+  wallet = summarize(await run(moneyOpts(DURATION)));
+  wallet.errors += protocolErrors - errorsBefore;
+}
 
 // Ledger audit of this run's players (a pre-filled ledger was consistent when seeded): every
 // balance equals its ledger, nothing negative, one row per key, one row per code 0.
@@ -238,8 +289,9 @@ const audit = await pool.query<{
 );
 const a = audit.rows[0]!;
 
-// Two wallet runs (warm-up + measured) may each end with one request per connection unanswered.
-const inFlightOk = a.rows >= okAnswers && a.rows - okAnswers <= 2 * CONNECTIONS;
+// Each wallet run (warm-up + measured: 2, or 5 with --rg-limits) may end with one request per connection unanswered.
+const walletRuns = RG ? 5 : 2;
+const inFlightOk = a.rows >= okAnswers && a.rows - okAnswers <= walletRuns * CONNECTIONS;
 const fmt = (n: number, d = 1) => n.toFixed(d).padStart(10);
 const ratio = wallet.rps / baseline.rps;
 console.log(`
@@ -254,7 +306,17 @@ console.log(`
    .map((l) => l.toFixed(2))
    .join(" / ")} on ${cpus().length} cores
  answer codes: ${[...codes].map(([c, n]) => `${c}×${n}`).join(", ")}
-
+${
+  rg
+    ? `
+ responsible gaming (alternating runs, p99 = worst of the two):
+                         req/s      p50 ms     p99 ms   requests     errors
+ no limits            ${fmt(rg.none.rps)} ${fmt(rg.none.p50)} ${fmt(rg.none.p99)} ${String(rg.none.requests).padStart(10)} ${String(rg.none.errors + rg.none.non2xx).padStart(10)}
+ every limit set      ${fmt(rg.limits.rps)} ${fmt(rg.limits.p50)} ${fmt(rg.limits.p99)} ${String(rg.limits.requests).padStart(10)} ${String(rg.limits.errors + rg.limits.non2xx).padStart(10)}
+ throughput cost of the limit checks: ${(rg.cost * 100).toFixed(1)} %  (goal < 10 %: ${rg.cost < 0.1 ? "met" : "NOT met"})
+`
+    : ""
+}
  ledger audit: balances ≠ ledger sum: ${a.mismatched}, negative balances: ${a.negative}, duplicate keys: ${a.dupes},
                ledger rows ${a.rows} vs code-0 answers ${okAnswers} (autocannon drops answers still in flight
                when a run ends: at most one per connection per run): ${inFlightOk ? "consistent" : "INCONSISTENT"},
@@ -265,6 +327,7 @@ const result = {
   at: new Date().toISOString(),
   baseline,
   wallet,
+  rg,
   ratio,
   p99Ratio: wallet.p99 / baseline.p99,
   ledgerRows: a.ledger_total,

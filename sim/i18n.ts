@@ -139,8 +139,6 @@ const fra: Partial<Texts> = {
 };
 
 const LANGS: Record<string, Partial<Texts>> = { eng, rus, deu, spa, fra };
-export const SUPPORTED_LANGUAGES = Object.keys(LANGS);
-
 export function textsFor(language: string): Texts {
   return { ...eng, ...(LANGS[language] ?? {}) };
 }

@@ -19,7 +19,3 @@ export function parseAmount(text: string): Decimal | null {
   if (!/^\d{1,15}(\.\d{1,8})?$/.test(text)) return null;
   return new Decimal(text);
 }
-
-export function fractionDigits(value: Decimal): number {
-  return value.decimalPlaces();
-}

@@ -27,8 +27,6 @@ export function idValue(id: string): WireValue {
   return /^(0|[1-9]\d{0,14})$/.test(id) ? new RawNumber(id) : id;
 }
 
-export type ParsedJson = { [key: string]: unknown };
-
 /** Parses JSON keeping numbers as exact text (LosslessNumber -> string via numberText). */
 export function parseLossless(text: string): unknown {
   return parse(text);

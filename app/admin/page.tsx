@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { type ChartPoint, GgrChart } from "@/components/admin/ggr-chart";
-import { A, Amount, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
+import { PageTitle, Section } from "@/components/ui/card";
+import { Table, Td } from "@/components/ui/table";
+import { A, Amount, Time } from "@/components/ui/text";
 import { activePlayers, biggestWins, ggrByDay, ggrByGame, stuckRounds } from "@/lib/admin/dashboard";
 import { displayAmount, plotNumber } from "@/lib/admin/format";
 import { staffForPage } from "@/lib/admin/guard";

@@ -6,17 +6,18 @@ import { ME_KEY } from "@/components/layout/use-me";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input } from "@/components/ui/field";
 import { depositAction } from "@/lib/account/actions";
+import { IDLE } from "@/lib/form-state";
 
 export function CashierForm({ currency, cap }: { currency: string; cap: string }) {
-  const [state, action, pending] = useActionState(depositAction, {});
+  const [state, action, pending] = useActionState(depositAction, IDLE);
   const { mutate } = useSWRConfig();
   // The header shows the balance too.
   useEffect(() => {
-    if (state.ok) void mutate(ME_KEY);
+    if (state.status === "ok") void mutate(ME_KEY);
   }, [state, mutate]);
   return (
     <form action={action} className="space-y-3" noValidate>
-      {state.message ? <FormMessage tone={state.ok ? "success" : "error"}>{state.message}</FormMessage> : null}
+      {state.message ? <FormMessage tone={state.status === "ok" ? "success" : "error"}>{state.message}</FormMessage> : null}
       <Field
         id="amount"
         label={`Amount (${currency})`}

@@ -4,12 +4,13 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input } from "@/components/ui/field";
 import { changeEmailAction, changePasswordAction, signOutEverywhereAction } from "@/lib/accounts/actions";
+import { IDLE } from "@/lib/form-state";
 
 export function ChangePasswordForm() {
-  const [state, action, pending] = useActionState(changePasswordAction, {});
+  const [state, action, pending] = useActionState(changePasswordAction, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.message ? <FormMessage tone={state.ok ? "success" : "error"}>{state.message}</FormMessage> : null}
+      {state.message ? <FormMessage tone={state.status === "ok" ? "success" : "error"}>{state.message}</FormMessage> : null}
       <Field id="pw-current" label="Current password" errors={state.fieldErrors?.current}>
         <Input
           id="pw-current"
@@ -42,10 +43,10 @@ export function ChangePasswordForm() {
 }
 
 export function ChangeEmailForm() {
-  const [state, action, pending] = useActionState(changeEmailAction, {});
+  const [state, action, pending] = useActionState(changeEmailAction, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.message ? <FormMessage tone={state.ok ? "success" : "error"}>{state.message}</FormMessage> : null}
+      {state.message ? <FormMessage tone={state.status === "ok" ? "success" : "error"}>{state.message}</FormMessage> : null}
       <Field id="email-new" label="New email" errors={state.fieldErrors?.email}>
         <Input
           id="email-new"

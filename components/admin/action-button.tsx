@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import type { ActionState } from "@/lib/admin/player-actions";
-
-const IDLE: ActionState = { status: "idle" };
+import { IDLE } from "@/lib/form-state";
 
 /** A one-click admin action (block, unblock, revoke) with its result shown next to it. */
 export function ActionButton({
@@ -26,15 +27,11 @@ export function ActionButton({
       }}
       className="flex items-center gap-2"
     >
-      <button
-        type="submit"
-        disabled={pending}
-        className={`inline-flex h-9 items-center rounded-lg px-3 text-sm font-medium text-white disabled:opacity-50 ${danger ? "bg-money-loss/90 hover:bg-money-loss" : "bg-surface-overlay ring-1 ring-inset ring-surface-border hover:bg-surface-border"}`}
-      >
+      <Button type="submit" size="dense" variant={danger ? "danger" : "secondary"} disabled={pending}>
         {pending ? "…" : label}
-      </button>
+      </Button>
       {state.message ? (
-        <span role="status" className={`text-sm ${state.status === "error" ? "text-money-loss" : "text-money-win"}`}>
+        <span role="status" className={cn("text-sm", state.status === "error" ? "text-money-loss" : "text-money-win")}>
           {state.message}
         </span>
       ) : null}

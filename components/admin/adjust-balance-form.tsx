@@ -1,9 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { denseInputClass, FilterField } from "@/components/ui/field";
 import type { ActionState } from "@/lib/admin/player-actions";
-
-const IDLE: ActionState = { status: "idle" };
+import { IDLE } from "@/lib/form-state";
 
 /** Balance adjustment: a signed amount in the player's currency and a mandatory reason. */
 export function AdjustBalanceForm({
@@ -17,40 +19,34 @@ export function AdjustBalanceForm({
   return (
     <form action={formAction} className="flex flex-col gap-3" aria-describedby="adjust-status">
       <div className="flex flex-wrap gap-3">
-        <label className="flex flex-col gap-1 text-xs text-zinc-400">
-          Amount ({currency}, negative to debit)
+        <FilterField label={`Amount (${currency}, negative to debit)`}>
           <input
             name="amount"
             required
             inputMode="decimal"
             placeholder="25.00"
             aria-invalid={Boolean(state.fieldErrors?.amount)}
-            className="h-9 w-40 rounded-lg border border-surface-border bg-surface px-2 font-mono text-sm aria-[invalid=true]:border-money-loss"
+            className={cn(denseInputClass, "w-40 font-mono")}
           />
-          {state.fieldErrors?.amount ? <span className="text-money-loss">{state.fieldErrors.amount}</span> : null}
-        </label>
-        <label className="flex min-w-64 flex-1 flex-col gap-1 text-xs text-zinc-400">
-          Reason (required, kept in the ledger)
+          {state.fieldErrors?.amount ? <span className="text-money-loss">{state.fieldErrors.amount[0]}</span> : null}
+        </FilterField>
+        <FilterField label="Reason (required, kept in the ledger)" className="min-w-64 flex-1">
           <input
             name="reason"
             required
             minLength={3}
             maxLength={500}
             aria-invalid={Boolean(state.fieldErrors?.reason)}
-            className="h-9 rounded-lg border border-surface-border bg-surface px-2 text-sm aria-[invalid=true]:border-money-loss"
+            className={cn(denseInputClass, "w-full")}
           />
-          {state.fieldErrors?.reason ? <span className="text-money-loss">{state.fieldErrors.reason}</span> : null}
-        </label>
+          {state.fieldErrors?.reason ? <span className="text-money-loss">{state.fieldErrors.reason[0]}</span> : null}
+        </FilterField>
       </div>
       <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="inline-flex h-9 items-center rounded-lg bg-brand px-3 text-sm font-medium text-white hover:bg-brand-strong disabled:opacity-50"
-        >
+        <Button type="submit" size="dense" disabled={pending}>
           {pending ? "Adjusting…" : "Adjust balance"}
-        </button>
-        <p id="adjust-status" role="status" className={`text-sm ${state.status === "error" ? "text-money-loss" : "text-money-win"}`}>
+        </Button>
+        <p id="adjust-status" role="status" className={cn("text-sm", state.status === "error" ? "text-money-loss" : "text-money-win")}>
           {state.message}
         </p>
       </div>

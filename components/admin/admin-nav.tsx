@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/rounds", label: "Rounds" },
   { href: "/admin/players", label: "Players" },
   { href: "/admin/callbacks", label: "Callbacks" },
+  { href: "/admin/wins", label: "Wins to review" },
   { href: "/admin/catalog", label: "Catalog" },
   { href: "/admin/audit", label: "Audit", only: "audit" },
 ] as const;

@@ -1,6 +1,7 @@
+import { Table, Td } from "@/components/ui/table";
+import { Amount } from "@/components/ui/text";
 import { displayAmount } from "@/lib/admin/format";
 import type { CurrencyTotals } from "@/lib/admin/transactions";
-import { Amount, Table, Td } from "./ui";
 
 /** One row per currency: sums of different currencies are never added together. */
 export function TotalsTable({ totals }: { totals: CurrencyTotals[] }) {

@@ -1,6 +1,7 @@
+import { Table, Td } from "@/components/ui/table";
+import { A, Amount, Badge, Time } from "@/components/ui/text";
 import { displayAmount } from "@/lib/admin/format";
 import type { LedgerRow } from "@/lib/admin/transactions";
-import { A, Amount, Badge, Table, Td, Time } from "./ui";
 
 const KIND_TONE = { bet: "neutral", win: "ok", adjustment: "warn" } as const;
 

@@ -5,13 +5,14 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input } from "@/components/ui/field";
 import { requestPasswordResetAction } from "@/lib/accounts/actions";
+import { IDLE } from "@/lib/form-state";
 
 export function ForgotPasswordForm() {
-  const [state, action, pending] = useActionState(requestPasswordResetAction, {});
+  const [state, action, pending] = useActionState(requestPasswordResetAction, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.message ? (
-        <FormMessage tone={state.ok ? "success" : "error"}>
+        <FormMessage tone={state.status === "ok" ? "success" : "error"}>
           <span data-testid="forgot-answer">{state.message}</span>
         </FormMessage>
       ) : null}

@@ -4,9 +4,10 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input } from "@/components/ui/field";
 import { resetPasswordAction } from "@/lib/accounts/actions";
+import { IDLE } from "@/lib/form-state";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [state, action, pending] = useActionState(resetPasswordAction, {});
+  const [state, action, pending] = useActionState(resetPasswordAction, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />

@@ -6,10 +6,11 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input } from "@/components/ui/field";
 import { signInAction } from "@/lib/auth/actions";
+import { IDLE } from "@/lib/form-state";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
-  const [state, action, pending] = useActionState(signInAction, {});
+  const [state, action, pending] = useActionState(signInAction, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

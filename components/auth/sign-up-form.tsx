@@ -6,6 +6,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, inputClass } from "@/components/ui/field";
 import { signUpAction } from "@/lib/auth/actions";
+import { IDLE } from "@/lib/form-state";
 
 export function SignUpForm({
   callbackUrl,
@@ -17,7 +18,7 @@ export function SignUpForm({
   defaultCurrency: string;
 }) {
   const t = useTranslations("auth");
-  const [state, action, pending] = useActionState(signUpAction, {});
+  const [state, action, pending] = useActionState(signUpAction, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

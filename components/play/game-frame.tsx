@@ -2,17 +2,32 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
+import { RealityCheckOverlay, SessionFacts, useRealityCheck } from "./session-bar";
 import { TroubleshootPanel } from "./troubleshoot-panel";
 import { useBalance } from "./use-balance";
 
 /** Narrow screens play the provider's page itself: the iframe would be too cramped. */
 const NARROW_QUERY = "(max-width: 640px)";
 
-export function GameFrame({ title, url, maskedUrl, mode }: { title: string; url: string; maskedUrl: string; mode: "demo" | "real" }) {
+export function GameFrame({
+  title,
+  url,
+  maskedUrl,
+  mode,
+  sessionId = null,
+}: {
+  title: string;
+  url: string;
+  maskedUrl: string;
+  mode: "demo" | "real";
+  /** The real-money game session: the bar shows its play-session facts and the reality check. */
+  sessionId?: string | null;
+}) {
   const real = mode === "real";
   const frameBox = useRef<HTMLDivElement>(null);
   const [narrow, setNarrow] = useState(false);
   const { data: balance, error } = useBalance(real && !narrow);
+  const check = useRealityCheck(real && !narrow ? sessionId : null);
 
   useEffect(() => {
     if (window.matchMedia(NARROW_QUERY).matches) {
@@ -46,6 +61,7 @@ export function GameFrame({ title, url, maskedUrl, mode }: { title: string; url:
           {real ? "Real money" : "Demo"}
         </span>
         <div className="ml-auto flex items-center gap-2">
+          {real && sessionId ? <SessionFacts state={check} /> : null}
           {real ? (
             <p className="rounded-lg bg-surface-overlay px-3 py-1 text-sm ring-1 ring-surface-border" aria-live="polite">
               <span className="sr-only">Balance: </span>
@@ -76,7 +92,8 @@ export function GameFrame({ title, url, maskedUrl, mode }: { title: string; url:
           </button>
         </div>
       </header>
-      <div ref={frameBox} className="min-h-0 flex-1 bg-black">
+      <div ref={frameBox} className="relative min-h-0 flex-1 bg-black">
+        <RealityCheckOverlay state={check} />
         <iframe
           src={url}
           title={title}

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { ComponentProps } from "react";
+import { type ClassValue, cn } from "./cn";
 
 type Variant = "primary" | "secondary" | "ghost" | "danger";
-type Size = "sm" | "md";
+/** sm: header and inline actions; dense: the back office's compact forms; md: player-facing forms. */
+type Size = "sm" | "dense" | "md";
 
 const base =
   "inline-flex items-center justify-center gap-2 rounded-lg font-medium transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft focus-visible:ring-offset-2 focus-visible:ring-offset-surface disabled:cursor-not-allowed disabled:opacity-50";
@@ -12,16 +14,23 @@ const variants: Record<Variant, string> = {
   ghost: "text-zinc-300 hover:bg-surface-overlay hover:text-white",
   danger: "bg-money-loss/90 text-white hover:bg-money-loss",
 };
-const sizes: Record<Size, string> = { sm: "h-8 px-3 text-sm", md: "h-10 px-4 text-sm" };
+const sizes: Record<Size, string> = { sm: "h-8 px-3 text-sm", dense: "h-9 px-3 text-sm", md: "h-10 px-4 text-sm" };
 
-export function buttonClass(variant: Variant = "primary", size: Size = "md", extra = ""): string {
-  return `${base} ${variants[variant]} ${sizes[size]} ${extra}`;
+/** The classes of a button, for elements that look like one (links, downloads, form submits). */
+export function buttonClass(variant: Variant = "primary", size: Size = "md", ...extra: ClassValue[]): string {
+  return cn(base, variants[variant], sizes[size], extra);
 }
 
-export function Button({ variant, size, className = "", ...props }: ComponentProps<"button"> & { variant?: Variant; size?: Size }) {
-  return <button {...props} className={buttonClass(variant, size, className)} />;
+export function Button({
+  variant,
+  size,
+  className,
+  type = "button",
+  ...props
+}: ComponentProps<"button"> & { variant?: Variant; size?: Size }) {
+  return <button type={type} {...props} className={buttonClass(variant, size, className)} />;
 }
 
-export function ButtonLink({ variant, size, className = "", ...props }: ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
+export function ButtonLink({ variant, size, className, ...props }: ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
   return <Link {...props} className={buttonClass(variant, size, className)} />;
 }

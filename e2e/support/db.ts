@@ -42,6 +42,23 @@ export async function sessionsOf(email: string): Promise<number> {
   return r.n;
 }
 
+/**
+ * Test setup, not a check: the player's reality-check interval in seconds. The account page offers
+ * 15, 30 or 60 minutes; the reality-check spec sets a few seconds so the overlay shows quickly.
+ */
+export async function setRealityCheckSeconds(email: string, seconds: number): Promise<void> {
+  await (await db()).query(`UPDATE players SET reality_check_seconds = $2 WHERE email = $1`, [email, seconds]);
+}
+
+/** The player's game sessions that have ended (Stop playing, time-out, block). */
+export async function revokedSessionsOf(email: string): Promise<number> {
+  const r = await one<{ n: number }>(
+    `SELECT count(*)::int AS n FROM game_sessions s JOIN players p ON p.id = s.player_id WHERE p.email = $1 AND s.revoked_at IS NOT NULL`,
+    [email],
+  );
+  return r.n;
+}
+
 /** Moves every one-time link of the player past its expiry (the 24 h / 30 min wait, in one step). */
 export async function expireLinksOf(email: string): Promise<void> {
   await (await db()).query(

@@ -6,6 +6,6 @@ import { type CashierState, depositDemoFunds } from "./cashier";
 
 export async function depositAction(_prev: CashierState, form: FormData): Promise<CashierState> {
   const result = await depositDemoFunds(await currentPlayer(), form);
-  if (result.ok) revalidatePath("/[locale]/account", "page");
+  if (result.status === "ok") revalidatePath("/[locale]/account", "page");
   return result;
 }

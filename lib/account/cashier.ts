@@ -2,9 +2,10 @@ import "server-only";
 import { z } from "zod";
 import type { SessionPlayer } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
-import { adjustBalance } from "@/lib/wallet/adjust";
-import { WalletError } from "@/lib/wallet/errors";
+import type { FormState } from "@/lib/form-state";
+import { depositWithinLimits } from "@/lib/rg/deposit";
 import { formatMoney, money, parseMoneyInput } from "@/lib/wallet/money";
+import { Code } from "@/lib/webgames/codes";
 import { minorUnits } from "@/lib/webgames/currencies";
 
 /**
@@ -18,12 +19,7 @@ export function depositCap(currency: string): string {
   return minorUnits(currency) === 8 ? "1" : "1000";
 }
 
-export interface CashierState {
-  ok?: boolean;
-  message?: string;
-  fieldErrors?: { amount?: string[] };
-  balance?: string;
-}
+export type CashierState = FormState<"amount">;
 
 const amountField = z.string({ error: "Enter an amount" }).trim().min(1, "Enter an amount").max(40, "Enter a shorter amount");
 
@@ -42,16 +38,15 @@ export function validateDepositAmount(input: unknown, currency: string): { amoun
 
 /** The cashier's work for an already authenticated player (the server action adds the session check). */
 export async function depositDemoFunds(player: SessionPlayer | null, form: FormData, enabled = env.DEMO_CASHIER): Promise<CashierState> {
-  if (!player) return { message: "Please sign in again." };
-  if (!enabled) return { message: "The demo cashier is not available." };
-  if (player.blocked) return { message: "This account is blocked. Please contact support." };
+  if (!player) return { status: "error", message: "Please sign in again." };
+  if (!enabled) return { status: "error", message: "The demo cashier is not available." };
+  if (player.blocked) return { status: "error", message: "This account is blocked. Please contact support." };
   const checked = validateDepositAmount(form.get("amount"), player.currency);
-  if ("error" in checked) return { fieldErrors: { amount: [checked.error] } };
-  try {
-    const result = await adjustBalance({ playerId: player.id, amount: checked.amount, reason: DEMO_DEPOSIT_REASON, adminId: null });
-    return { ok: true, message: `Added ${formatMoney(checked.amount, player.currency)}.`, balance: result.balance };
-  } catch (err) {
-    if (err instanceof WalletError) return { message: "The deposit could not be made. Please try again." };
-    throw err;
-  }
+  if ("error" in checked) return { status: "error", fieldErrors: { amount: [checked.error] } };
+  const result = await depositWithinLimits(player.id, checked.amount, DEMO_DEPOSIT_REASON);
+  if (result.ok) return { status: "ok", message: `Added ${formatMoney(checked.amount, player.currency)}.` };
+  // Deposit limits (issue 11): code 2 names the limit, e.g. "Daily deposit limit reached".
+  if (result.code === Code.InsufficientFunds) return { status: "error", message: `${result.message}: this deposit would pass it.` };
+  if (result.code === Code.PlayerBlocked) return { status: "error", message: "Deposits are closed during a time-out or self-exclusion." };
+  return { status: "error", message: "The deposit could not be made. Please try again." };
 }

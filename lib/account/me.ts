@@ -2,6 +2,9 @@ import "server-only";
 import type { SessionPlayer } from "@/lib/auth/guards";
 import { catalogHealth } from "@/lib/catalog/sources";
 import { favoriteGameIds, recentGameIds } from "@/lib/lobby/player-lists";
+import type { ExclusionKind } from "@/lib/rg/definitions";
+import { activeExclusion } from "@/lib/rg/exclusions";
+import { previousPlaySession } from "@/lib/rg/play-session";
 import { formatMoney } from "@/lib/wallet/money";
 import { GAME_TYPE } from "@/lib/webgames/client";
 import { playerBalance } from "./ledger";
@@ -16,15 +19,19 @@ export interface MeAnswer {
   favorites: number[];
   recent: number[];
   staleCatalog: { fetchedAt: string; error: string | null } | null;
+  /** Responsible gaming: a time-out or self-exclusion in force, and the previous play session (ISO times). */
+  rg: { exclusion: { kind: ExclusionKind; until: string } | null; previousSession: { startedAt: string; endedAt: string } | null } | null;
 }
 
 export async function meAnswer(player: SessionPlayer | null): Promise<MeAnswer> {
-  if (!player) return { player: null, favorites: [], recent: [], staleCatalog: null };
-  const [wallet, favorites, recent, staleCatalog] = await Promise.all([
+  if (!player) return { player: null, favorites: [], recent: [], staleCatalog: null, rg: null };
+  const [wallet, favorites, recent, staleCatalog, exclusion, previous] = await Promise.all([
     playerBalance(player.id),
     favoriteGameIds(player.id),
     recentGameIds(player.id),
     player.role === "admin" ? adminCatalogFlag() : Promise.resolve(null),
+    activeExclusion(player.id),
+    previousPlaySession(player.id),
   ]);
   return {
     player: {
@@ -36,6 +43,10 @@ export async function meAnswer(player: SessionPlayer | null): Promise<MeAnswer> 
     favorites,
     recent,
     staleCatalog,
+    rg: {
+      exclusion: exclusion ? { kind: exclusion.kind, until: exclusion.until.toISOString() } : null,
+      previousSession: previous ? { startedAt: previous.startedAt.toISOString(), endedAt: previous.endedAt.toISOString() } : null,
+    },
   };
 }
 

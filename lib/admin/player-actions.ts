@@ -2,6 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { z } from "zod";
 import { pool } from "@/lib/db";
+import type { FormState } from "@/lib/form-state";
 import { adjustBalance } from "@/lib/wallet/adjust";
 import { WalletError } from "@/lib/wallet/errors";
 import { formatMoney, parseMoneyInput } from "@/lib/wallet/money";
@@ -16,13 +17,7 @@ import { assertCan, type Viewer } from "./permissions";
  * Each action and its audit row are one transaction (recordAudit last): either both are written
  * or neither, so the trail can never miss an action that happened.
  */
-export interface ActionState {
-  status: "idle" | "ok" | "error";
-  message?: string;
-  fieldErrors?: Partial<Record<"amount" | "reason", string>>;
-}
-
-export const IDLE: ActionState = { status: "idle" };
+export type ActionState = FormState<"amount" | "reason">;
 
 /** Where the request came from (the staff member's address), for the audit row. */
 export interface ActionContext {
@@ -91,7 +86,7 @@ export async function adjustBalanceAs(
     const fieldErrors: ActionState["fieldErrors"] = {};
     for (const issue of parsed.error.issues) {
       const key = issue.path[0];
-      if ((key === "amount" || key === "reason") && !fieldErrors[key]) fieldErrors[key] = issue.message;
+      if ((key === "amount" || key === "reason") && !fieldErrors[key]) fieldErrors[key] = [issue.message];
     }
     return { status: "error", message: "Please fix the fields below.", fieldErrors };
   }
@@ -102,7 +97,7 @@ export async function adjustBalanceAs(
     return {
       status: "error",
       message: "Please fix the fields below.",
-      fieldErrors: { amount: `Enter a non-zero amount in ${currency} (at most its decimal places), negative to debit.` },
+      fieldErrors: { amount: [`Enter a non-zero amount in ${currency} (at most its decimal places), negative to debit.`] },
     };
   }
   try {
@@ -125,7 +120,7 @@ export async function adjustBalanceAs(
   } catch (err) {
     if (err instanceof WalletError) {
       const message = err.code === 2 ? "That would take the balance below zero." : err.message;
-      return { status: "error", message, fieldErrors: err.code === 2 ? { amount: message } : undefined };
+      return { status: "error", message, fieldErrors: err.code === 2 ? { amount: [message] } : undefined };
     }
     throw err;
   }

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { sendVerificationMail } from "@/lib/accounts/verification";
 import { clientIp } from "@/lib/callbacks/client-ip";
 import { env } from "@/lib/env";
+import type { FormState } from "@/lib/form-state";
 import { translateFieldErrors } from "@/lib/i18n/field-errors";
 import { requestLocale, syncLocaleOnSignIn } from "@/lib/i18n/player-locale";
 import { logger } from "@/lib/log";
@@ -15,7 +16,7 @@ import { createPlayer, EmailTakenError } from "@/lib/players/create-player";
 import { SignInThrottled, signIn, signOut } from "./auth";
 import { PasswordWorkBusyError } from "./password";
 import { hitThrottle, signUpRules } from "./rate-limit";
-import { type FormState, safeCallbackUrl, signInSchema, signUpSchema } from "./schemas";
+import { safeCallbackUrl, signInSchema, signUpSchema } from "./schemas";
 
 type SignInField = "email" | "password";
 type SignUpField = "email" | "password" | "nick" | "currency";
@@ -45,7 +46,8 @@ export async function signInAction(_prev: FormState<SignInField>, form: FormData
     callbackUrl: text(form, "callbackUrl"),
   });
   const values = { email: text(form, "email") ?? "" };
-  if (!parsed.success) return { fieldErrors: await translateFieldErrors<SignInField>(z.flattenError(parsed.error).fieldErrors), values };
+  if (!parsed.success)
+    return { status: "error", fieldErrors: await translateFieldErrors<SignInField>(z.flattenError(parsed.error).fieldErrors), values };
   const t = await getTranslations("auth");
 
   // The limits (per email + address, per address) are counted inside Auth.js's authorize, so they
@@ -53,7 +55,7 @@ export async function signInAction(_prev: FormState<SignInField>, form: FormData
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (err) {
-    if (err instanceof AuthError) return { message: signInRefusal(t, err), values };
+    if (err instanceof AuthError) return { status: "error", message: signInRefusal(t, err), values };
     throw err;
   }
   await syncLocaleOnSignIn(parsed.data.email);
@@ -71,11 +73,12 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
   };
   const values = { email: raw.email ?? "", nick: raw.nick ?? "", currency: raw.currency ?? "" };
   const parsed = signUpSchema.safeParse(raw);
-  if (!parsed.success) return { fieldErrors: await translateFieldErrors<SignUpField>(z.flattenError(parsed.error).fieldErrors), values };
+  if (!parsed.success)
+    return { status: "error", fieldErrors: await translateFieldErrors<SignUpField>(z.flattenError(parsed.error).fieldErrors), values };
   let playerId: number;
   const t = await getTranslations("auth");
   const gate = await hitThrottle(signUpRules(clientIp(await headers(), env.TRUSTED_PROXY_HOPS)));
-  if (gate.limited) return { message: t("tooManySignUps", { minutes: minutesUntil(gate.retryAt) }), values };
+  if (gate.limited) return { status: "error", message: t("tooManySignUps", { minutes: minutesUntil(gate.retryAt) }), values };
   try {
     ({ id: playerId } = await createPlayer({
       email: parsed.data.email,
@@ -85,8 +88,8 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
       language: await requestLocale(),
     }));
   } catch (err) {
-    if (err instanceof EmailTakenError) return { fieldErrors: { email: [t("emailTaken")] }, values };
-    if (err instanceof PasswordWorkBusyError) return { message: t("busy"), values };
+    if (err instanceof EmailTakenError) return { status: "error", fieldErrors: { email: [t("emailTaken")] }, values };
+    if (err instanceof PasswordWorkBusyError) return { status: "error", message: t("busy"), values };
     throw err;
   }
   // The verification mail goes through the outbox; a failure here must not undo the sign-up.
@@ -95,7 +98,8 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (err) {
     // The account exists; only the automatic sign-in failed (busy or throttled): say so.
-    if (err instanceof AuthError) return { message: `${t("accountReadySignIn")} ${signInRefusal(t, err, "")}`.trim(), values };
+    if (err instanceof AuthError)
+      return { status: "error", message: `${t("accountReadySignIn")} ${signInRefusal(t, err, "")}`.trim(), values };
     throw err;
   }
   redirect(safeCallbackUrl(parsed.data.callbackUrl));

@@ -24,15 +24,5 @@ export const signUpSchema = z.object({
   callbackUrl: z.string().optional(),
 });
 
-export type FieldErrors<T extends string = string> = Partial<Record<T, string[]>>;
-
-export interface FormState<T extends string = string> {
-  ok?: boolean;
-  message?: string;
-  fieldErrors?: FieldErrors<T>;
-  /** Echo of non-secret inputs so the form keeps them after an error. */
-  values?: Partial<Record<T, string>>;
-}
-
 /** Only same-site paths are followed after sign-in (no open redirect): see lib/auth/redirect.ts. */
 export { safeRedirectPath as safeCallbackUrl } from "./redirect";

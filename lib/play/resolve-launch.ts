@@ -2,6 +2,7 @@ import "server-only";
 import { isEmailVerified } from "@/lib/accounts/verification";
 import type { SessionPlayer } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
+import { launchRefusal } from "@/lib/rg/play-session";
 import { WalletError } from "@/lib/wallet/errors";
 import { issueLaunch } from "@/lib/wallet/launch";
 import { Code } from "@/lib/webgames/codes";
@@ -13,9 +14,14 @@ import { buildLaunchUrl, maskLaunchUrl } from "@/lib/webgames/launch-url";
  * one-time token from issueLaunch.
  */
 export type LaunchDecision =
-  | { kind: "launch"; mode: "demo" | "real"; url: string; maskedUrl: string }
+  | { kind: "launch"; mode: "demo" | "real"; url: string; maskedUrl: string; sessionId?: string }
   | { kind: "sign-in"; callbackUrl: string }
-  | { kind: "refused"; reason: "blocked" | "unavailable" | "unverified"; message: string };
+  | {
+      kind: "refused";
+      reason: "blocked" | "unavailable" | "unverified" | "timeout" | "self_exclusion" | "session_limit";
+      message: string;
+      until?: Date;
+    };
 
 export async function resolveLaunch(opts: {
   gameId: number;
@@ -38,6 +44,9 @@ export async function resolveLaunch(opts: {
       message: "Your account is blocked, so real-money play is not available. Please contact support. You can still play in demo mode.",
     };
   }
+  // Responsible gaming (D12): a time-out, self-exclusion or spent session-time limit refuses real money.
+  const rg = await launchRefusal(opts.player.id);
+  if (rg) return { kind: "refused", reason: rg.reason, message: `${rg.message} You can still play in demo mode.`, until: rg.until };
   // Real money needs a verified email (demo never does); the page offers to resend the link.
   if (!(await isEmailVerified(opts.player.id))) {
     return {
@@ -48,7 +57,7 @@ export async function resolveLaunch(opts: {
   }
   try {
     const launch = await issueLaunch({ playerId: opts.player.id, gameId: opts.gameId, language: opts.language });
-    return { kind: "launch", mode: "real", url: launch.url, maskedUrl: maskLaunchUrl(launch.url) };
+    return { kind: "launch", mode: "real", url: launch.url, maskedUrl: maskLaunchUrl(launch.url), sessionId: launch.sessionId };
   } catch (err) {
     if (err instanceof WalletError && err.code === Code.PlayerBlocked) {
       return {

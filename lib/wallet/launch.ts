@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { launchRefusal, playStartForNewLaunch } from "@/lib/rg/launch-check";
 import { Code } from "@/lib/webgames/codes";
 import { buildLaunchUrl } from "@/lib/webgames/launch-url";
 import { WalletError } from "./errors";
@@ -20,15 +21,20 @@ export interface RealMoneyLaunch {
 /**
  * Issues a one-time token for one launch of one game by one player and builds the provider's
  * GET /game URL. The play page and `npm run launch-url` both use this, so support sees exactly
- * what players get. Blocked players cannot launch (D9).
+ * what players get. Blocked players cannot launch (D9), nor players in a time-out, a self-exclusion
+ * or past their session-time limit (D12; the message says why and until when). The new game
+ * session records where its play session started (lib/rg/launch-check).
  */
 export async function issueLaunch(opts: { playerId: number; gameId: number; language?: string }): Promise<RealMoneyLaunch> {
   if (!Number.isInteger(opts.gameId) || opts.gameId <= 0) throw new WalletError(Code.GameNotFound, "Game is not found");
   const player = await prisma.player.findUnique({ where: { id: opts.playerId }, select: { id: true, blocked: true, currency: true } });
   if (!player) throw new WalletError(Code.PlayerNotFound);
   if (player.blocked) throw new WalletError(Code.PlayerBlocked, "This account is blocked. Please contact support.");
+  const refusal = await launchRefusal(player.id);
+  if (refusal) throw new WalletError(Code.PlayerBlocked, refusal.message);
 
   const token = generateToken();
+  const playStartedAt = await playStartForNewLaunch(player.id);
   const session = await prisma.gameSession.create({
     data: {
       tokenHash: hashToken(token),
@@ -37,6 +43,7 @@ export async function issueLaunch(opts: { playerId: number; gameId: number; lang
       currency: player.currency,
       language: opts.language ?? null,
       expiresAt: new Date(Date.now() + LAUNCH_TOKEN_TTL_MS),
+      playStartedAt,
     },
     select: { id: true },
   });

@@ -1,6 +1,7 @@
 import type { DatabaseError } from "pg";
 import { inTransactionWithTimeouts, pool, sql, WALLET_LOCK_TIMEOUT_MS, WALLET_STATEMENT_TIMEOUT_MS } from "@/lib/db";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { metrics } from "@/lib/ops/metrics";
 import { Code } from "@/lib/webgames/codes";
 import { WalletError } from "./errors";
@@ -93,6 +94,19 @@ interface SqlArgs {
 
 const idleSeconds = () => env.WALLET_SESSION_IDLE_MINUTES * 60;
 
+/** D13's limits for wallet_win, as decimal text (exact in SQL). */
+const REVIEW_LIMITS = JSON.stringify({ multiple: env.WALLET_REVIEW_WIN_MULTIPLE, ceilings: env.WALLET_REVIEW_WIN_CEILINGS });
+
+/** wallet_win flags a big win with `RAISE WARNING 'win_review'` (details as JSON): it becomes a warning line in the log. */
+function onNotice(notice: { message?: string; detail?: string }): void {
+  if (notice.message !== "win_review") return;
+  let details: Record<string, unknown> = {};
+  try {
+    details = JSON.parse(notice.detail ?? "{}") as Record<string, unknown>;
+  } catch {}
+  logger.warn({ event: "win_review", ...details }, "win paid and flagged for review (D13)");
+}
+
 // PostgreSQL errors worth one more try: serialization failure, deadlock. Neither is expected with
 // the wallet's single-row-lock design, but a bounded retry is cheap insurance (issue: faults).
 const RETRYABLE = new Set(["40001", "40P01"]);
@@ -104,6 +118,7 @@ async function call(op: Operation, a: SqlArgs, ctx: CallContext): Promise<Result
     // wait: the D11 latency includes time spent waiting for a connection.
     const client = await pool.connect();
     let broken: Error | undefined;
+    if (op === "win") client.on("notice", onNotice);
     try {
       // One round trip, one transaction with its own timeouts (lib/db.ts), no prepared statement
       // (PgBouncer in transaction mode before 1.21 cannot keep one). The function is called in
@@ -111,7 +126,7 @@ async function call(op: Operation, a: SqlArgs, ctx: CallContext): Promise<Result
       const rows = await inTransactionWithTimeouts<ResultRow>(
         client,
         { statementMs: WALLET_STATEMENT_TIMEOUT_MS, lockMs: WALLET_LOCK_TIMEOUT_MS },
-        sql`SELECT * FROM wallet_callback(${op}, ${a.playerId}::integer, ${a.roundId}::text, ${a.transactionId}::text, ${a.gameId}::integer, ${a.tokenHash}::text, ${a.amount?.toFixed()}::numeric, ${a.betAmount?.toFixed()}::numeric, ${a.closesRound}::boolean, ${idleSeconds()}::integer, ${ctx.elapsedMs()}::double precision, ${ctx.ip}::text, ${ctx.logAs}::text)`,
+        sql`SELECT * FROM wallet_callback(${op}, ${a.playerId}::integer, ${a.roundId}::text, ${a.transactionId}::text, ${a.gameId}::integer, ${a.tokenHash}::text, ${a.amount?.toFixed()}::numeric, ${a.betAmount?.toFixed()}::numeric, ${a.closesRound}::boolean, ${idleSeconds()}::integer, ${ctx.elapsedMs()}::double precision, ${ctx.ip}::text, ${ctx.logAs}::text, ${op === "win" ? REVIEW_LIMITS : null}::jsonb)`,
       );
       const row = rows[0];
       if (!row) throw new Error("wallet_callback returned no row");
@@ -127,6 +142,7 @@ async function call(op: Operation, a: SqlArgs, ctx: CallContext): Promise<Result
       if (!code) broken = err as Error;
       throw err;
     } finally {
+      if (op === "win") client.off("notice", onNotice);
       client.release(broken);
     }
   }

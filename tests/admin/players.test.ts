@@ -49,7 +49,7 @@ describe("balance adjustment", () => {
     const s = await liveSession({ balance: "20.00" });
     const res = await adjustBalanceAs(admin, s.player.id, form);
     expect(res.status).toBe("error");
-    expect(res.fieldErrors?.[field as "amount" | "reason"]).toContain(text);
+    expect(res.fieldErrors?.[field as "amount" | "reason"]?.[0]).toContain(text);
     expect(await balanceOf(s.player.id)).toBe("20.00000000");
   });
 

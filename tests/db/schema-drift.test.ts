@@ -37,7 +37,7 @@ const PG_TYPE: Record<string, string[]> = {
   BigInt: ["bigint"],
   String: ["text", "uuid", "character varying"],
   Boolean: ["boolean"],
-  DateTime: ["timestamp with time zone", "timestamp without time zone"],
+  DateTime: ["timestamp with time zone", "timestamp without time zone", "date"],
   Decimal: ["numeric"],
   Float: ["double precision"],
   Json: ["jsonb", "json"],

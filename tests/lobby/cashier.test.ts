@@ -46,7 +46,7 @@ describe("demo cashier deposits", () => {
   it("adds the amount through the ledger so balance = sum(ledger)", async () => {
     const player = await sessionPlayer({ balance: "10.00" });
     const r = await depositDemoFunds(player, form("25.50"), true);
-    expect(r).toMatchObject({ ok: true, message: "Added 25.50 EUR." });
+    expect(r).toEqual({ status: "ok", message: "Added 25.50 EUR." });
     expect(await balanceOf(player.id)).toBe("35.50000000");
     expect(await ledgerSum(player.id)).toBe("35.50000000");
     const last = await pool.query<{ kind: string; reason: string; admin_id: number | null }>(
@@ -68,14 +68,17 @@ describe("demo cashier deposits", () => {
   ])("refuses: $name, and moves no money", async ({ setup, enabled, message }) => {
     const player = await setup();
     const before = player ? await ledgerCount(player.id) : 0;
-    expect(await depositDemoFunds(player, form("10"), enabled)).toEqual({ message });
+    expect(await depositDemoFunds(player, form("10"), enabled)).toEqual({ status: "error", message });
     if (player) expect(await ledgerCount(player.id)).toBe(before);
   });
 
   it("returns a field error for an invalid amount and moves no money", async () => {
     const player = await sessionPlayer();
     const before = await ledgerCount(player.id);
-    expect(await depositDemoFunds(player, form("5000"), true)).toEqual({ fieldErrors: { amount: ["At most 1,000.00 EUR per deposit"] } });
+    expect(await depositDemoFunds(player, form("5000"), true)).toEqual({
+      status: "error",
+      fieldErrors: { amount: ["At most 1,000.00 EUR per deposit"] },
+    });
     expect(await ledgerCount(player.id)).toBe(before);
   });
 });

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { PlayNotice } from "@/components/layout/play-notice";
 import { SiteHeader } from "@/components/layout/site-header";
 import { pageLocale } from "@/lib/i18n/page-locale";
 
@@ -16,6 +17,7 @@ export default async function SiteLayout({ children, params }: { children: React
       </a>
       <SiteHeader />
       <main id="main" className="mx-auto max-w-7xl px-4 pb-16 pt-6 sm:px-6">
+        <PlayNotice />
         {children}
       </main>
       <footer className="border-t border-surface-border py-6 text-center text-xs text-zinc-400">

@@ -1,19 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  A,
-  Badge,
-  buttonClass,
-  Errors,
-  Field,
-  inputClass,
-  PageTitle,
-  Section,
-  secondaryButtonClass,
-  Table,
-  Td,
-  Time,
-} from "@/components/admin/ui";
+import { FilterErrors } from "@/components/admin/filter-errors";
+import { buttonClass } from "@/components/ui/button";
+import { PageTitle, Section } from "@/components/ui/card";
+import { denseInputClass, FilterField } from "@/components/ui/field";
+import { Table, Td } from "@/components/ui/table";
+import { A, Badge, Time } from "@/components/ui/text";
 import { AUDIT_ACTIONS, listAudit, parseAuditFilters, verifyAudit } from "@/lib/admin/audit";
 import { staffForPage } from "@/lib/admin/guard";
 import { can } from "@/lib/admin/permissions";
@@ -34,14 +26,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageTitle sub="Every staff action, append-only; each row carries the SHA-256 of the one before it, so an altered or deleted row is detected.">
         Audit trail
       </PageTitle>
-      <Errors errors={errors} />
+      <FilterErrors errors={errors} />
       <Section
         title="Integrity"
         actions={
           can(staff, "audit.verify") ? (
             <form method="get">
               <input type="hidden" name="verify" value="1" />
-              <button type="submit" className={buttonClass}>
+              <button type="submit" className={buttonClass("primary", "dense")}>
                 Verify
               </button>
             </form>
@@ -70,31 +62,31 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         )}
       </Section>
       <form method="get" className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-6">
-        <Field label="Staff (id or email)">
-          <input name="actor" defaultValue={filters.actor} className={inputClass} />
-        </Field>
-        <Field label="Action">
-          <select name="action" defaultValue={filters.action ?? ""} className={inputClass}>
+        <FilterField label="Staff (id or email)">
+          <input name="actor" defaultValue={filters.actor} className={denseInputClass} />
+        </FilterField>
+        <FilterField label="Action">
+          <select name="action" defaultValue={filters.action ?? ""} className={denseInputClass}>
             <option value="">any</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a}>{a}</option>
             ))}
           </select>
-        </Field>
-        <Field label="Player (id or email)">
-          <input name="player" defaultValue={filters.player} className={inputClass} />
-        </Field>
-        <Field label="From (UTC day)">
-          <input name="from" type="date" defaultValue={filters.from?.slice(0, 10)} className={inputClass} />
-        </Field>
-        <Field label="To (UTC day)">
-          <input name="to" type="date" defaultValue={filters.to?.slice(0, 10)} className={inputClass} />
-        </Field>
+        </FilterField>
+        <FilterField label="Player (id or email)">
+          <input name="player" defaultValue={filters.player} className={denseInputClass} />
+        </FilterField>
+        <FilterField label="From (UTC day)">
+          <input name="from" type="date" defaultValue={filters.from?.slice(0, 10)} className={denseInputClass} />
+        </FilterField>
+        <FilterField label="To (UTC day)">
+          <input name="to" type="date" defaultValue={filters.to?.slice(0, 10)} className={denseInputClass} />
+        </FilterField>
         <div className="flex items-end gap-2">
-          <button type="submit" className={buttonClass}>
+          <button type="submit" className={buttonClass("primary", "dense")}>
             Apply
           </button>
-          <Link href="/admin/audit" className={secondaryButtonClass}>
+          <Link href="/admin/audit" className={buttonClass("secondary", "dense")}>
             Reset
           </Link>
         </div>

@@ -1,19 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  A,
-  Badge,
-  buttonClass,
-  Errors,
-  Field,
-  inputClass,
-  PageTitle,
-  Section,
-  secondaryButtonClass,
-  Table,
-  Td,
-  Time,
-} from "@/components/admin/ui";
+import { FilterErrors } from "@/components/admin/filter-errors";
+import { buttonClass } from "@/components/ui/button";
+import { PageTitle, Section } from "@/components/ui/card";
+import { denseInputClass, FilterField } from "@/components/ui/field";
+import { Table, Td } from "@/components/ui/table";
+import { A, Badge, Time } from "@/components/ui/text";
 import { CALLBACK_METHODS, callbackHealth, codeBreakdown, listCallbacks, parseCallbackFilters } from "@/lib/admin/callbacks";
 import { staffForPage } from "@/lib/admin/guard";
 import { param, queryString, type SearchParams } from "@/lib/admin/search-params";
@@ -31,7 +23,7 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageTitle sub="Every Authorization, Credit and Debit the provider sent, whatever the outcome (D11).">Callbacks</PageTitle>
-      <Errors errors={errors} />
+      <FilterErrors errors={errors} />
       <Section title="Last hour">
         <div className="grid gap-6 md:grid-cols-2">
           <Table head={["Method", "Calls", "Errors", "Error rate", "p50 ms", "p99 ms"]} empty={health.length === 0}>
@@ -67,16 +59,16 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
         </div>
       </Section>
       <form method="get" className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8">
-        <Field label="Method">
-          <select name="method" defaultValue={filters.method ?? ""} className={inputClass}>
+        <FilterField label="Method">
+          <select name="method" defaultValue={filters.method ?? ""} className={denseInputClass}>
             <option value="">any</option>
             {CALLBACK_METHODS.map((m) => (
               <option key={m}>{m}</option>
             ))}
           </select>
-        </Field>
-        <Field label="Code">
-          <select name="code" defaultValue={filters.code ?? ""} className={inputClass}>
+        </FilterField>
+        <FilterField label="Code">
+          <select name="code" defaultValue={filters.code ?? ""} className={denseInputClass}>
             <option value="">any</option>
             {Object.entries(CODE_MESSAGES).map(([code, text]) => (
               <option key={code} value={code}>
@@ -84,33 +76,33 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
               </option>
             ))}
           </select>
-        </Field>
-        <Field label="Only failures">
-          <select name="failed" defaultValue={filters.failed ?? ""} className={inputClass}>
+        </FilterField>
+        <FilterField label="Only failures">
+          <select name="failed" defaultValue={filters.failed ?? ""} className={denseInputClass}>
             <option value="">no</option>
             <option value="1">code ≠ 0</option>
           </select>
-        </Field>
-        <Field label="Player id">
-          <input name="player" defaultValue={filters.player} className={inputClass} />
-        </Field>
-        <Field label="Round id">
-          <input name="round" defaultValue={filters.round} className={inputClass} />
-        </Field>
-        <Field label="Transaction id">
-          <input name="transaction" defaultValue={filters.transaction} className={inputClass} />
-        </Field>
-        <Field label="From (UTC day)">
-          <input name="from" type="date" defaultValue={filters.from?.slice(0, 10)} className={inputClass} />
-        </Field>
-        <Field label="To (UTC day)">
-          <input name="to" type="date" defaultValue={filters.to?.slice(0, 10)} className={inputClass} />
-        </Field>
+        </FilterField>
+        <FilterField label="Player id">
+          <input name="player" defaultValue={filters.player} className={denseInputClass} />
+        </FilterField>
+        <FilterField label="Round id">
+          <input name="round" defaultValue={filters.round} className={denseInputClass} />
+        </FilterField>
+        <FilterField label="Transaction id">
+          <input name="transaction" defaultValue={filters.transaction} className={denseInputClass} />
+        </FilterField>
+        <FilterField label="From (UTC day)">
+          <input name="from" type="date" defaultValue={filters.from?.slice(0, 10)} className={denseInputClass} />
+        </FilterField>
+        <FilterField label="To (UTC day)">
+          <input name="to" type="date" defaultValue={filters.to?.slice(0, 10)} className={denseInputClass} />
+        </FilterField>
         <div className="col-span-2 flex items-end gap-2">
-          <button type="submit" className={buttonClass}>
+          <button type="submit" className={buttonClass("primary", "dense")}>
             Apply
           </button>
-          <Link href="/admin/callbacks" className={secondaryButtonClass}>
+          <Link href="/admin/callbacks" className={buttonClass("secondary", "dense")}>
             Reset
           </Link>
         </div>

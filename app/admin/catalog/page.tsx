@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import { ActionButton } from "@/components/admin/action-button";
 import { ControlForm } from "@/components/admin/catalog/control-row";
 import { ProblemList, UploadForm } from "@/components/admin/catalog/upload-form";
-import { Badge, buttonClass, inputClass, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
+import { buttonClass } from "@/components/ui/button";
+import { PageTitle, Section } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { denseInputClass } from "@/components/ui/field";
+import { Table, Td } from "@/components/ui/table";
+import { Badge, Time } from "@/components/ui/text";
 import { staffForPage } from "@/lib/admin/guard";
 import { param, type SearchParams } from "@/lib/admin/search-params";
 import { readCatalogNow } from "@/lib/catalog";
@@ -98,15 +103,21 @@ export default async function CatalogAdminPage({ searchParams }: { searchParams:
 
       <Section title={`Games (${matching.length} of ${state.games.length}${matching.length > SHOWN ? `, first ${SHOWN} shown` : ""})`}>
         <form method="get" className="mb-4 flex flex-wrap gap-2">
-          <input name="q" defaultValue={q} placeholder="Title, id or studio" aria-label="Search games" className={`${inputClass} w-64`} />
-          <select name="show" defaultValue={filter} aria-label="Show" className={inputClass}>
+          <input
+            name="q"
+            defaultValue={q}
+            placeholder="Title, id or studio"
+            aria-label="Search games"
+            className={cn(denseInputClass, "w-64")}
+          />
+          <select name="show" defaultValue={filter} aria-label="Show" className={denseInputClass}>
             {Object.entries(FILTERS).map(([k, label]) => (
               <option key={k} value={k}>
                 {label}
               </option>
             ))}
           </select>
-          <button type="submit" className={buttonClass}>
+          <button type="submit" className={buttonClass("primary", "dense")}>
             Filter
           </button>
         </form>
@@ -115,8 +126,8 @@ export default async function CatalogAdminPage({ searchParams }: { searchParams:
             <tr key={g.id} data-testid="catalog-row" data-game-id={g.id}>
               <Td mono>{g.id}</Td>
               <Td>
-                <span className={g.hidden ? "text-zinc-500 line-through" : "text-white"}>{g.title}</span>
-                <span className="block text-xs text-zinc-500">{g.category}</span>
+                <span className={g.hidden ? "text-zinc-400 line-through" : "text-white"}>{g.title}</span>
+                <span className="block text-xs text-zinc-400">{g.category}</span>
               </Td>
               <Td>{g.provider ?? "—"}</Td>
               <Td mono>{g.rtp ? `${g.rtp}%` : "—"}</Td>

@@ -1,5 +1,10 @@
 import type { Metadata } from "next";
-import { A, Badge, buttonClass, inputClass, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
+import { buttonClass } from "@/components/ui/button";
+import { PageTitle, Section } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { denseInputClass } from "@/components/ui/field";
+import { Table, Td } from "@/components/ui/table";
+import { A, Badge, Time } from "@/components/ui/text";
 import { displayAmount } from "@/lib/admin/format";
 import { staffForPage } from "@/lib/admin/guard";
 import { searchPlayers } from "@/lib/admin/players";
@@ -15,8 +20,14 @@ export default async function PlayersPage({ searchParams }: { searchParams: Prom
     <>
       <PageTitle>Players</PageTitle>
       <form method="get" className="mb-6 flex gap-2">
-        <input name="q" defaultValue={q} placeholder="Email, nick or id" aria-label="Search players" className={`${inputClass} w-80`} />
-        <button type="submit" className={buttonClass}>
+        <input
+          name="q"
+          defaultValue={q}
+          placeholder="Email, nick or id"
+          aria-label="Search players"
+          className={cn(denseInputClass, "w-80")}
+        />
+        <button type="submit" className={buttonClass("primary", "dense")}>
           Search
         </button>
       </form>

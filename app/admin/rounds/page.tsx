@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { A, Badge, buttonClass, Field, inputClass, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
+import { buttonClass } from "@/components/ui/button";
+import { PageTitle, Section } from "@/components/ui/card";
+import { denseInputClass, FilterField } from "@/components/ui/field";
+import { Table, Td } from "@/components/ui/table";
+import { A, Badge, Time } from "@/components/ui/text";
 import { staffForPage } from "@/lib/admin/guard";
 import { findRounds } from "@/lib/admin/rounds";
 import { param, type SearchParams } from "@/lib/admin/search-params";
@@ -20,13 +24,13 @@ export default async function RoundsSearchPage({ searchParams }: { searchParams:
     <>
       <PageTitle sub="A round is (player id, round id): the provider's round ids repeat across players.">Rounds</PageTitle>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3">
-        <Field label="Round id">
-          <input name="round" defaultValue={round} required className={inputClass} />
-        </Field>
-        <Field label="Player id (optional)">
-          <input name="player" defaultValue={playerText} inputMode="numeric" className={inputClass} />
-        </Field>
-        <button type="submit" className={buttonClass}>
+        <FilterField label="Round id">
+          <input name="round" defaultValue={round} required className={denseInputClass} />
+        </FilterField>
+        <FilterField label="Player id (optional)">
+          <input name="player" defaultValue={playerText} inputMode="numeric" className={denseInputClass} />
+        </FilterField>
+        <button type="submit" className={buttonClass("primary", "dense")}>
           Find
         </button>
       </form>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { FilterErrors } from "@/components/admin/filter-errors";
 import { TotalsTable } from "@/components/admin/totals-table";
 import { TransactionFiltersForm } from "@/components/admin/transaction-filters";
 import { TransactionsTable } from "@/components/admin/transactions-table";
-import { A, Errors, PageTitle, Section } from "@/components/admin/ui";
+import { PageTitle, Section } from "@/components/ui/card";
+import { A } from "@/components/ui/text";
 import { staffForPage } from "@/lib/admin/guard";
 import { param, queryString, type SearchParams } from "@/lib/admin/search-params";
 import { listTransactions, parseTransactionFilters, type TransactionFilters, transactionTotals } from "@/lib/admin/transactions";
@@ -21,7 +23,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
   return (
     <>
       <PageTitle sub="Ledger entries, newest first. The external session id is the ledger id the provider sees.">Transactions</PageTitle>
-      <Errors errors={errors} />
+      <FilterErrors errors={errors} />
       <TransactionFiltersForm filters={filters} exportHref={`/admin/transactions/export${qs}`} />
       <Section title="Totals of the filtered set">
         {/* Streams in after the table: summing a large filtered set must not hold up the page. */}

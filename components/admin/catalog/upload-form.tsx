@@ -2,7 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { buttonClass, inputClass } from "@/components/admin/ui";
+import { buttonClass } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { denseInputClass } from "@/components/ui/field";
 
 interface Answer {
   rows?: number;
@@ -50,10 +52,10 @@ export function UploadForm() {
             name="file"
             required
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            className={`${inputClass} w-80 py-1.5`}
+            className={cn(denseInputClass, "w-80 py-1.5")}
           />
         </label>
-        <button type="submit" disabled={pending} className={buttonClass}>
+        <button type="submit" disabled={pending} className={buttonClass("primary", "dense")}>
           {pending ? "Uploading…" : "Upload"}
         </button>
       </form>

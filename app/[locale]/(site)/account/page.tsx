@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { CashierForm } from "@/components/account/cashier-form";
 import { LedgerTable } from "@/components/account/ledger-table";
 import { ResendVerification } from "@/components/account/resend-verification";
+import { ResponsibleGaming } from "@/components/account/responsible-gaming";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { depositCap } from "@/lib/account/cashier";
@@ -9,8 +10,13 @@ import { playerBalance, playerLedgerPage } from "@/lib/account/ledger";
 import { isEmailVerified } from "@/lib/accounts/verification";
 import { requirePlayer } from "@/lib/auth/guards";
 import { getCatalog } from "@/lib/catalog";
+import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { EXCLUSION_NAME, formatUtc } from "@/lib/rg/definitions";
+import { activeExclusion, rgHistory } from "@/lib/rg/exclusions";
+import { playerLimits } from "@/lib/rg/limits";
+import { previousPlaySession } from "@/lib/rg/play-session";
 import { formatMoney } from "@/lib/wallet/money";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -34,11 +40,16 @@ export default async function AccountPage({
   const player = await requirePlayer("/account");
   const beforeText = (await searchParams).before;
   const before = beforeText && /^\d{1,19}$/.test(beforeText) ? BigInt(beforeText) : undefined;
-  const [wallet, page, titles, verified] = await Promise.all([
+  const [wallet, page, titles, verified, limits, exclusion, history, previous, settings] = await Promise.all([
     playerBalance(player.id),
     playerLedgerPage(player.id, before),
     gameTitles(),
     isEmailVerified(player.id),
+    playerLimits(player.id),
+    activeExclusion(player.id),
+    rgHistory(player.id, 20),
+    previousPlaySession(player.id),
+    prisma.player.findUnique({ where: { id: player.id }, select: { realityCheckSeconds: true } }),
   ]);
   const currency = wallet?.currency ?? player.currency;
   return (
@@ -48,6 +59,11 @@ export default async function AccountPage({
           <h1 className="text-2xl font-bold tracking-tight text-white">Your account</h1>
           <p className="text-sm text-zinc-400">
             {player.nick} · {player.email}
+          </p>
+          <p className="mt-1 text-sm text-zinc-400" data-testid="previous-session">
+            {previous
+              ? `Your previous play session: ${formatUtc(previous.startedAt)} to ${formatUtc(previous.endedAt).replace(/^.*, (\d\d:\d\d UTC)$/, "$1")}.`
+              : "No previous play session."}
           </p>
         </div>
         <ButtonLink href="/account/security" variant="secondary" size="sm">
@@ -63,6 +79,16 @@ export default async function AccountPage({
           <ResendVerification />
         </div>
       )}
+      {exclusion ? (
+        <p
+          role="alert"
+          data-testid="account-exclusion"
+          className="rounded-xl border border-money-loss/40 bg-money-loss/10 px-4 py-3 text-sm text-rose-200"
+        >
+          Real-money play is closed: your {EXCLUSION_NAME[exclusion.kind]} lasts until {formatUtc(exclusion.until)}. You can still see your
+          balance and history here.
+        </p>
+      ) : null}
       {player.blocked ? (
         <p role="alert" className="rounded-xl border border-money-loss/40 bg-money-loss/10 px-4 py-3 text-sm text-rose-200">
           This account is blocked: real-money play is not available. Please contact support.
@@ -82,6 +108,13 @@ export default async function AccountPage({
           )}
         </Card>
       </div>
+      <ResponsibleGaming
+        currency={limits.currency}
+        limits={limits.limits}
+        exclusion={exclusion}
+        realityCheckSeconds={settings?.realityCheckSeconds ?? 3600}
+        history={history}
+      />
       <Card title="Bets and wins">
         <LedgerTable rows={page.rows} currency={currency} nextBefore={page.nextBefore} isFirstPage={!before} gameTitles={titles} />
       </Card>

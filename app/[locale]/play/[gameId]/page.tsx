@@ -48,6 +48,7 @@ export default async function PlayPage({
         <div
           role="alert"
           data-testid="launch-refused"
+          data-reason={decision.reason}
           className="max-w-md rounded-2xl border border-money-loss/40 bg-surface-raised p-6 text-center"
         >
           <h1 className="text-xl font-semibold text-white">{title} cannot be started</h1>
@@ -67,5 +68,5 @@ export default async function PlayPage({
   }
   // Phones play the provider's page itself (the provider's mobile mode).
   if (isPhoneUserAgent(h.get("user-agent"))) redirect(decision.url);
-  return <GameFrame title={title} url={decision.url} maskedUrl={decision.maskedUrl} mode={decision.mode} />;
+  return <GameFrame title={title} url={decision.url} maskedUrl={decision.maskedUrl} mode={decision.mode} sessionId={decision.sessionId} />;
 }

@@ -2,13 +2,19 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
 import { AdjustBalanceForm } from "@/components/admin/adjust-balance-form";
+import { PlayerRgSection } from "@/components/admin/player-rg-section";
 import { TransactionsTable } from "@/components/admin/transactions-table";
-import { A, Badge, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
+import { PageTitle, Section } from "@/components/ui/card";
+import { Table, Td } from "@/components/ui/table";
+import { A, Badge, Time } from "@/components/ui/text";
 import { displayAmount } from "@/lib/admin/format";
 import { staffForPage } from "@/lib/admin/guard";
+import { can } from "@/lib/admin/permissions";
 import { loadPlayer } from "@/lib/admin/players";
+import { loadPlayerRg } from "@/lib/admin/rg";
 import { env } from "@/lib/env";
 import { adjustBalanceAction, revokeSessionsAction, setBlockedAction } from "./actions";
+import { staffExcludeAction, staffSetLimitAction } from "./rg-actions";
 
 export const metadata: Metadata = { title: "Player" };
 
@@ -20,6 +26,7 @@ export default async function PlayerPage({ params }: { params: Promise<{ playerI
   const detail = await loadPlayer(admin, id, env.WALLET_SESSION_IDLE_MINUTES);
   if (!detail) notFound();
   const { player, ledger, sessions, rounds, audit } = detail;
+  const rg = await loadPlayerRg(admin, id);
   const liveCount = sessions.filter((s) => s.live).length;
   return (
     <>
@@ -52,6 +59,13 @@ export default async function PlayerPage({ params }: { params: Promise<{ playerI
         </div>
         <AdjustBalanceForm action={adjustBalanceAction.bind(null, id)} currency={player.currency} />
       </Section>
+
+      <PlayerRgSection
+        rg={rg}
+        canRestrict={can(admin, "players.restrictGaming")}
+        setLimitAction={staffSetLimitAction.bind(null, id)}
+        excludeAction={staffExcludeAction.bind(null, id)}
+      />
 
       <Section title="History (latest ledger entries)" actions={<A href={`/admin/transactions?player=${id}`}>All transactions →</A>}>
         <TransactionsTable rows={ledger} showPlayer={false} />

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { A, Amount, Badge, PageTitle, Section, Table, Td, Time } from "@/components/admin/ui";
+import { PageTitle, Section } from "@/components/ui/card";
+import { Table, Td } from "@/components/ui/table";
+import { A, Amount, Badge, Time } from "@/components/ui/text";
 import { displayAmount } from "@/lib/admin/format";
 import { staffForPage } from "@/lib/admin/guard";
 import { loadRound } from "@/lib/admin/rounds";
