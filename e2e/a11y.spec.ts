@@ -23,7 +23,8 @@ async function violations(page: Page): Promise<string[]> {
 /** Opens the page, waits until the client-side parts (header account area, lobby tiles) are there, then runs axe. */
 async function check(page: Page, path: string, ready?: (page: Page) => Promise<void>) {
   await page.goto(path);
-  await page.waitForLoadState("networkidle");
+  // Not "networkidle": some pages poll (balance, play session) and never go quiet.
+  await page.waitForLoadState("load");
   if (ready) await ready(page);
   // Soft: one run reports every page's violations.
   expect.soft(await violations(page), `axe on ${path}`).toEqual([]);
@@ -104,7 +105,7 @@ test.describe("accessibility (axe, WCAG 2.1 AA)", () => {
     await signIn(page, SEED.admin);
     for (const path of ["/admin", "/admin/transactions", "/admin/players"]) await check(page, path);
     await page.getByRole("link", { name: SEED.player.email }).first().click();
-    await page.waitForLoadState("networkidle");
+    await page.waitForLoadState("load");
     expect.soft(await violations(page), "axe on a player's page").toEqual([]);
   });
 

@@ -7,9 +7,8 @@ import { createPlayer } from "@/lib/players/create-player";
  * signed in (a valid session cookie) is refused by the next page load, route handler and server
  * action, and nothing changes. Role and blocked state are read from the database on every request.
  */
-test.afterAll(async () => {
-  await pool.end();
-});
+// The shared lib/db pool is not ended here: other spec files in the same worker use it too
+// (ending it made their next query fail with "Cannot use a pool after calling end").
 
 test("a blocked admin is refused by every page, route handler and server action", async ({ page }) => {
   const tag = `${Date.now()}-${process.pid}`;

@@ -16,9 +16,8 @@ import { sign } from "@/lib/webgames/signature";
 const ADMIN = { email: process.env.E2E_ADMIN_EMAIL ?? "admin@example.com", password: process.env.E2E_ADMIN_PASSWORD ?? "admin123" };
 const GAME_ID = 11;
 
-test.afterAll(async () => {
-  await pool.end();
-});
+// The shared lib/db pool is not ended here: other spec files in the same worker use it too
+// (ending it made their next query fail with "Cannot use a pool after calling end").
 
 type Fields = Record<string, string | number | boolean>;
 

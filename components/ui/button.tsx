@@ -12,7 +12,8 @@ const variants: Record<Variant, string> = {
   primary: "bg-brand text-white hover:bg-brand-strong",
   secondary: "bg-surface-overlay text-zinc-100 ring-1 ring-inset ring-surface-border hover:bg-surface-border",
   ghost: "text-zinc-300 hover:bg-surface-overlay hover:text-white",
-  danger: "bg-money-loss/90 text-white hover:bg-money-loss",
+  // rose-700: white text at 6.4:1 (money-loss, the rose-500 of amounts, gave 4.3:1; axe, e2e/a11y.spec.ts)
+  danger: "bg-rose-700 text-white hover:bg-rose-800",
 };
 const sizes: Record<Size, string> = { sm: "h-8 px-3 text-sm", dense: "h-9 px-3 text-sm", md: "h-10 px-4 text-sm" };
 
