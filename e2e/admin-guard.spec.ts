@@ -1,16 +1,19 @@
 import { expect, test } from "@playwright/test";
 import { pool } from "@/lib/db";
 import { createPlayer } from "@/lib/players/create-player";
+import { signIn } from "./support/auth";
 
 /**
  * The one admin guard over real HTTP, on each kind of entry point: an admin who is blocked while
  * signed in (a valid session cookie) is refused by the next page load, route handler and server
  * action, and nothing changes. Role and blocked state are read from the database on every request.
  */
-// The shared lib/db pool is not ended here: other spec files in the same worker use it too
-// (ending it made their next query fail with "Cannot use a pool after calling end").
+// The lib/db pool is shared by every spec file of this worker: never end it here (a later file would
+// get "Cannot use a pool after calling end on the pool"); the worker's exit closes it.
 
 test("a blocked admin is refused by every page, route handler and server action", async ({ page }) => {
+  // A sign-in, an action, two handlers and six page loads: more than the default 45 s on a loaded machine.
+  test.setTimeout(120_000);
   const tag = `${Date.now()}-${process.pid}`;
   const admin = { email: `e2e-guard-admin-${tag}@test.local`, password: "admin-password" };
   const { id: adminId } = await createPlayer({ ...admin, nick: "Guard Admin", currency: "EUR" });
@@ -22,10 +25,8 @@ test("a blocked admin is refused by every page, route handler and server action"
     currency: "EUR",
   });
 
-  await page.goto(`/signin?callbackUrl=${encodeURIComponent(`/admin/players/${targetId}`)}`);
-  await page.getByLabel("Email").fill(admin.email);
-  await page.getByLabel("Password").fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  // Password, then the second factor (enrolled through the page: staff always have one).
+  await signIn(page, admin, { callbackUrl: `/admin/players/${targetId}` });
   await expect(page).toHaveURL(new RegExp(`/admin/players/${targetId}$`));
   await expect(page.getByRole("button", { name: "Block player" })).toBeVisible();
   // While not blocked, the handlers answer (the guard is not refusing everyone).

@@ -1,9 +1,9 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createPlayer } from "@/lib/players/create-player";
 import { issueLaunch } from "@/lib/wallet/launch";
 import { sign } from "@/lib/webgames/signature";
+import { signIn } from "./support/auth";
 
 /**
  * D9 end to end: an admin blocks a player in the back office; that player's next bet (Credit) is
@@ -13,11 +13,12 @@ import { sign } from "@/lib/webgames/signature";
  * token issued straight in the database the server uses (DATABASE_URL and WEBGAMES_API_KEY must
  * be the e2e server's: scripts/e2e-server.ts exports them to the test process).
  */
-const ADMIN = { email: process.env.E2E_ADMIN_EMAIL ?? "admin@example.com", password: process.env.E2E_ADMIN_PASSWORD ?? "admin123" };
+// A fresh admin of this run (the seeded one is used by other specs; each enrols its own second factor).
+const ADMIN = { email: `e2e-admin-${Date.now()}-${process.pid}@test.local`, password: "admin-password" };
 const GAME_ID = 11;
 
-// The shared lib/db pool is not ended here: other spec files in the same worker use it too
-// (ending it made their next query fail with "Cannot use a pool after calling end").
+// The lib/db pool is shared by every spec file of this worker: never end it here (a later file would
+// get "Cannot use a pool after calling end on the pool"); the worker's exit closes it.
 
 type Fields = Record<string, string | number | boolean>;
 
@@ -35,6 +36,7 @@ async function callback(request: APIRequestContext, method: "Authorization" | "C
 }
 
 test("an admin blocks a player: the next bet is refused with 4, the open round's win is still paid", async ({ page, request }) => {
+  await createPlayer({ ...ADMIN, nick: "E2E Admin", currency: "EUR", role: "admin" });
   const email = `e2e-block-${Date.now()}@test.local`;
   const { id: playerId } = await createPlayer({
     email,
@@ -49,11 +51,8 @@ test("an admin blocks a player: the next bet is refused with 4, the open round's
   const bet = await callback(request, "Credit", { ...base, round_id: "e2e-open", transaction_id: "e2e-b1", amount: 5, is_close: false });
   expect(bet).toMatchObject({ code: 0, balance: 95 });
 
-  // The admin signs in through the real sign-in page and lands on the player's page.
-  await page.goto(`/signin?callbackUrl=${encodeURIComponent(`/admin/players/${playerId}`)}`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: /sign in/i }).click();
+  // The admin signs in through the real sign-in page (password, then the second factor) and lands on the player's page.
+  await signIn(page, ADMIN, { callbackUrl: `/admin/players/${playerId}` });
   await expect(page).toHaveURL(new RegExp(`/admin/players/${playerId}$`));
   await expect(page.getByRole("heading", { name: email })).toBeVisible();
   await expect(page.getByTestId("player-balance")).toHaveText("95.00 EUR");

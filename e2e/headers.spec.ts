@@ -20,7 +20,18 @@ test("pages carry the CSP (frames and icons only from the provider) and the othe
     expect(csp["object-src"], path).toEqual(["'none'"]);
     expect(h["x-content-type-options"], path).toBe("nosniff");
     expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    // Production: HTTPS only, remembered for two years.
+    expect(h["strict-transport-security"], path).toBe("max-age=63072000; includeSubDomains");
   }
+});
+
+test("the game iframe is sandboxed to what a game needs, never top navigation", async ({ page }) => {
+  await page.goto("/play/11?mode=demo");
+  const frame = page.getByTestId("game-frame");
+  await expect(frame).toBeVisible();
+  const sandbox = ((await frame.getAttribute("sandbox")) ?? "").split(/\s+/).sort();
+  expect(sandbox).toEqual(["allow-forms", "allow-popups", "allow-same-origin", "allow-scripts"]);
+  // The spins themselves are proven in the sandboxed frame by e2e/demo.spec.ts and e2e/real-money.spec.ts.
 });
 
 test("the lobby's JavaScript holds no server secrets", async ({ request }) => {

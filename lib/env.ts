@@ -166,6 +166,8 @@ const schema = z.object({
    * that a sign-up flood can take from the wallet's callbacks.
    */
   PASSWORD_WORK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /** Accounts one client address may create per hour (the browser suite, all from 127.0.0.1, raises it). */
+  SIGNUP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
   PASSWORD_WORK_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
   /**
    * The demo cashier (add play money from the account page): on in dev, off in production unless
@@ -180,6 +182,19 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Enables /api/bench/echo, the framework baseline of `npm run bench:*`. Off unless set. */
   BENCH_ROUTES: bool.default(false),
+  /**
+   * Four-eyes adjustments: a manual balance adjustment whose absolute amount is above this (in the
+   * wallet's currency units) waits for a second staff member's approval. Per-currency overrides in
+   * ADJUSTMENT_APPROVAL_THRESHOLDS, e.g. "BTC=0.01,JPY=10000".
+   */
+  ADJUSTMENT_APPROVAL_THRESHOLD: z
+    .string()
+    .regex(/^\d{1,20}(\.\d{1,8})?$/, "a non-negative decimal like 100.00")
+    .default("100.00"),
+  ADJUSTMENT_APPROVAL_THRESHOLDS: z
+    .string()
+    .regex(/^\s*([A-Za-z]{2,5}=\d{1,20}(\.\d{1,8})?\s*(,\s*|$))*$/, 'comma-separated CODE=amount pairs, e.g. "BTC=0.01,JPY=10000"')
+    .default(""),
   /** Build output folder; lets two builds (e.g. tests and a dev server) live side by side. */
   NEXT_DIST_DIR: z.string().default(".next"),
 });

@@ -11,7 +11,12 @@ export const SEED_ACCOUNTS: NewPlayer[] = [
   { email: "player2@example.com", password: "player123", nick: "Max Spins", currency: "USD", openingBalance: "500.00" },
   { email: "satoshi@example.com", password: "player123", nick: "Satoshi", currency: "BTC", openingBalance: "0.50000000" },
   { email: "blocked@example.com", password: "player123", nick: "Blocked Bob", currency: "EUR", openingBalance: "100.00", blocked: true },
+  // One staff member per role (lib/admin/permissions.ts). Each sets up their own second factor at
+  // first sign-in: no TOTP secret is seeded.
   { email: "admin@example.com", password: "admin123", nick: "Admin", currency: "EUR", role: "admin" },
+  { email: "finance@example.com", password: "finance123", nick: "Finance", currency: "EUR", role: "finance" },
+  { email: "support@example.com", password: "support123", nick: "Support", currency: "EUR", role: "support" },
+  { email: "auditor@example.com", password: "auditor123", nick: "Auditor", currency: "EUR", role: "auditor" },
 ];
 
 export class SeedInProductionError extends Error {

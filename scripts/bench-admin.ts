@@ -133,6 +133,41 @@ for (const [name, f] of CASES) {
   row("player page", "loader", await measure(() => loadPlayer(viewer, s.player_id, 30), 10));
 }
 
+// Dashboard and reports read the trigger-kept rollup (issue 12): goal p95 < 50 ms at a million rows.
+{
+  const REPORT_BUDGET_MS = 50;
+  const d = await import("@/lib/admin/dashboard");
+  const r = await import("@/lib/admin/reports");
+  const to = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
+  const reportRow = (name: string, what: string, x: { p50: number; p95: number }) => {
+    const line = `${name.padEnd(24)} ${what.padEnd(22)} ${ms(x.p50)} ${ms(x.p95)}   ${x.p95 < REPORT_BUDGET_MS ? "ok" : "OVER"} (goal ${REPORT_BUDGET_MS} ms)`;
+    table.push(line);
+    console.log(line);
+  };
+  reportRow("dashboard", "loader, all parts", await measure(() => d.loadDashboard(viewer)));
+  reportRow("dashboard", "GGR per day", await measure(() => d.ggrByDay(viewer)));
+  reportRow("dashboard", "GGR per game", await measure(() => d.ggrByGame(viewer)));
+  reportRow("dashboard", "active players", await measure(() => d.activePlayers(viewer)));
+  reportRow("dashboard", "stuck rounds", await measure(() => d.stuckRounds(viewer)));
+  reportRow("dashboard", "biggest wins", await measure(() => d.biggestWins(viewer)));
+  for (const by of r.GGR_DIMENSIONS)
+    reportRow(`report GGR by ${by}`, "30 days", await measure(() => r.ggrReport(viewer, { from, to, by })));
+  reportRow("report activity", "30 days", await measure(() => r.activityReport(viewer, { from, to })));
+  reportRow("report CSV by game", "30 days", await measure(() => r.ggrCsv(viewer, { from, to, by: "game" })));
+  // The database's own time for each report query (apart from Node and pool scheduling on a busy machine).
+  for (const [name, q] of [
+    ...r.GGR_DIMENSIONS.filter((by) => by !== "studio").map((by) => [`report GGR by ${by}`, r.ggrReportQuery({ from, to, by })] as const),
+    ["report activity", r.activityQuery({ from, to })] as const,
+  ]) {
+    const res = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE) ${q.text}`, q.values);
+    const exec = /Execution Time: ([\d.]+) ms/.exec(res.rows.map((x) => x["QUERY PLAN"]).join("\n"))?.[1];
+    const line = `${name.padEnd(24)} ${"EXPLAIN ANALYZE".padEnd(22)} ${`${exec} ms`.padStart(17)}`;
+    table.push(line);
+    console.log(line);
+  }
+}
+
 // A full export: rows per second and memory stay flat (one batch at a time).
 async function fullExport(name: string, f: TransactionFilters) {
   const before = process.memoryUsage().rss;

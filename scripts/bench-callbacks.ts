@@ -1,9 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import pg from "pg";
 import { sign } from "@/lib/webgames/signature";
 import { ensureBuild, productionEnv, ROOT, startApp } from "./lib/app-server";
 import { ensureDatabase, startEmbeddedPostgres, startThrowawayDatabase } from "./lib/embedded-pg";
@@ -14,7 +16,7 @@ import { stopChild } from "./lib/processes";
 
 /**
  * `npm run bench:callbacks [-- --duration 20 --connections 32 --players 100 --rebuild]
- *                          [--ledger-rows 1000000 --data-dir .data/bench-1m] [--pgbouncer]`
+ *                          [--ledger-rows 1000000 --data-dir .data/bench-1m] [--pgbouncer] [--auth-flood]`
  *
  * Production build + `next start` on an embedded PostgreSQL. `--ledger-rows N` first fills the
  * ledger with about N entries (`seed:bulk`, N/2 rounds), so the run pays for indexes as deep as a
@@ -27,6 +29,11 @@ import { stopChild } from "./lib/processes";
  *     distinct (each round: a bet of 1.00, then a closing win of 0 or 2.50);
  * then prints requests/s, p50, p99 and the ratios to the baseline, and audits the ledger.
  * Goal on 2 cores: ≥ 0.8× the echo's requests/s with a p99 ≤ 1.5× the echo's (issue 15).
+ * `--auth-flood`: then the same callback traffic again while a password flood runs against the same
+ * app (sign-ins through Auth.js's credentials endpoint, each one argon2 verification, unknown
+ * emails, from 200 rotating loopback addresses so the per-address limits do not stop it): callback
+ * p99 with and without the flood, in one run. Goal: within 2× (issue 10; the bound on concurrent
+ * argon2 work, PASSWORD_WORK_CONCURRENCY, is what keeps it there).
  *
  * `--rg-limits`: the cost of responsible gaming (issue 11) in the same run. The players are split in
  * two halves: one with every limit set (deposit, loss and wager per day, week and month, and a
@@ -44,6 +51,9 @@ const { values: args } = parseArgs({
     "ledger-rows": { type: "string", default: "0" },
     "data-dir": { type: "string" },
     pgbouncer: { type: "boolean", default: false },
+    "auth-flood": { type: "boolean", default: false },
+    "flood-connections": { type: "string", default: "32" },
+    "dist-dir": { type: "string", default: ".next-bench" },
     "rg-limits": { type: "boolean", default: false },
   },
 });
@@ -76,14 +86,15 @@ const appUrl = `http://127.0.0.1:${port}`;
 process.env.DATABASE_URL = databaseUrl;
 process.env.WEBGAMES_API_KEY = KEY;
 process.env.WEBGAMES_API_URL = "http://127.0.0.1:9"; // no provider is needed for callbacks
-ensureBuild(".next-bench", args.rebuild);
+const DIST = args["dist-dir"] ?? ".next-bench";
+ensureBuild(DIST, args.rebuild);
 const app = await startApp(
   port,
   productionEnv({
     databaseUrl,
     providerUrl: "http://127.0.0.1:9",
     appUrl,
-    distDir: ".next-bench",
+    distDir: DIST,
     extra: { WEBGAMES_API_KEY: KEY, BENCH_ROUTES: "true" },
   }),
 );
@@ -266,10 +277,78 @@ if (RG) {
   wallet.errors += protocolErrors - errorsBefore;
 }
 
+/** One sign-in attempt through Auth.js's endpoint from `from` (csrf token + cookie, then the form post). */
+function httpRequest(url: string, opts: { method?: string; from: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
+    const req = http.request(url, { method: opts.method ?? "GET", localAddress: opts.from, headers: opts.headers, agent: false }, (res) => {
+      let text = "";
+      res.on("data", (c: Buffer) => (text += c.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+    });
+    req.on("error", reject);
+    req.setTimeout(30_000, () => req.destroy(new Error("timeout")));
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
+}
+async function signInAttempt(from: string, n: number): Promise<string> {
+  const csrf = await httpRequest(`${appUrl}/api/auth/csrf`, { from });
+  const cookie = ([] as string[])
+    .concat(csrf.headers["set-cookie"] ?? [])
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const token = (JSON.parse(csrf.text) as { csrfToken: string }).csrfToken;
+  const res = await httpRequest(`${appUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    from,
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ email: `flood-${RUN}-${n}@bench.local`, password: "wrong-password", csrfToken: token }).toString(),
+  });
+  return new URL(String(res.headers.location ?? "/"), appUrl).searchParams.get("code") ?? `http-${res.status}`;
+}
+/** The password flood: `connections` loops of sign-in attempts until `ms` have passed. */
+async function passwordFlood(ms: number, connections: number): Promise<Map<string, number>> {
+  const outcomes = new Map<string, number>();
+  const until = Date.now() + ms;
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < until) {
+        const i = n++;
+        const from = `127.0.1.${2 + (i % 200)}`; // 200 addresses: 127.0.1.2 … 127.0.1.201
+        let outcome: string;
+        try {
+          outcome = await signInAttempt(from, i);
+        } catch {
+          outcome = "transport-error";
+        }
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+      }
+    }),
+  );
+  return outcomes;
+}
+
+let flooded: Run | null = null;
+let floodOutcomes: Map<string, number> | null = null;
+if (args["auth-flood"]) {
+  const floodConnections = Number(args["flood-connections"]);
+  console.log(`callbacks again, ${DURATION} s, during a password flood (${floodConnections} connections, 200 client addresses)…`);
+  const before = protocolErrors;
+  const [r, outcomes] = await Promise.all([run(moneyOpts(DURATION)), passwordFlood(DURATION * 1000 + 1000, floodConnections)]);
+  flooded = summarize(r);
+  flooded.errors += protocolErrors - before;
+  floodOutcomes = outcomes;
+}
+
 // Ledger audit of this run's players (a pre-filled ledger was consistent when seeded): every
 // balance equals its ledger, nothing negative, one row per key, one row per code 0.
 const ids = players.map((p) => p.id);
-const audit = await pool.query<{
+// Its own connection: the app pool's client-side query timeout (3.3 s) is too short for counting a
+// ledger of millions of rows on a busy machine.
+const auditClient = new pg.Client({ connectionString: db.url });
+await auditClient.connect();
+const audit = await auditClient.query<{
   mismatched: number;
   negative: number;
   dupes: number;
@@ -288,6 +367,7 @@ const audit = await pool.query<{
   [ids],
 );
 const a = audit.rows[0]!;
+await auditClient.end();
 
 // Each wallet run (warm-up + measured: 2, or 5 with --rg-limits) may end with one request per connection unanswered.
 const walletRuns = RG ? 5 : 2;
@@ -307,6 +387,13 @@ console.log(`
    .join(" / ")} on ${cpus().length} cores
  answer codes: ${[...codes].map(([c, n]) => `${c}×${n}`).join(", ")}
 ${
+  flooded && floodOutcomes
+    ? ` during the password flood: Credit+Debit ${flooded.rps.toFixed(1)} req/s, p50 ${flooded.p50.toFixed(1)} ms, p99 ${flooded.p99.toFixed(1)} ms, errors ${flooded.errors + flooded.non2xx}
+ callback p99 with the flood / without: ${(flooded.p99 / wallet.p99).toFixed(2)}×  (goal ≤ 2×: ${flooded.p99 <= 2 * wallet.p99 ? "met" : "NOT met"})
+ flood sign-in outcomes: ${[...floodOutcomes].map(([c, n]) => `${c}×${n}`).join(", ")} (busy = refused at once by the argon2 bound)
+`
+    : ""
+}${
   rg
     ? `
  responsible gaming (alternating runs, p99 = worst of the two):
@@ -336,6 +423,9 @@ const result = {
   audit: a,
   okAnswers,
   codes: Object.fromEntries(codes),
+  ...(flooded && floodOutcomes
+    ? { authFlood: { wallet: flooded, p99Ratio: flooded.p99 / wallet.p99, outcomes: Object.fromEntries(floodOutcomes) } }
+    : {}),
 };
 writeFileSync(path.join(ROOT, "bench-results/callbacks.json"), JSON.stringify(result, null, 2));
 // Every run, one line: medians over several runs are what to report on a shared machine.

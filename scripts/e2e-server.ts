@@ -95,6 +95,8 @@ function appEnv(providerUrl: string, url: string): NodeJS.ProcessEnv {
     SMTP_URL: mail.url,
     MAIL_FROM: "Web Games Casino <no-reply@casino.test>",
     DEMO_CASHIER: "true",
+    // Every browser test signs up from 127.0.0.1; the limit itself is proven in tests/lobby/rate-limit.test.ts.
+    SIGNUP_LIMIT_PER_ADDRESS: "1000",
   };
 }
 

@@ -22,12 +22,12 @@ export default async function DashboardPage() {
       <Suspense fallback={<Loading />}>
         <Stats admin={admin} />
       </Suspense>
-      <Section title="GGR per day (bets − wins, by the day the round opened)">
+      <Section title="GGR per day (bets − wins, UTC day of each bet and win)">
         <Suspense fallback={<Loading />}>
           <GgrPerDay admin={admin} />
         </Suspense>
       </Section>
-      <Section title="GGR per game (top 30, rounds opened in the period)">
+      <Section title="GGR per game (top 30 in the period)">
         <Suspense fallback={<Loading />}>
           <GgrPerGame admin={admin} />
         </Suspense>
@@ -56,8 +56,8 @@ async function Stats({ admin }: { admin: SessionPlayer }) {
   const [active, stuck] = await Promise.all([activePlayers(admin), stuckRounds(admin)]);
   return (
     <div className="mb-8 grid grid-cols-2 gap-4 md:grid-cols-3">
-      <Stat label="Active players (bet in 24 h)" value={active.d1} />
-      <Stat label="Active players (bet in 7 d)" value={active.d7} />
+      <Stat label="Active players today (UTC)" value={active.d1} />
+      <Stat label="Active players, last 7 UTC days" value={active.d7} />
       <Stat label="Stuck rounds (open > 1 h)" value={stuck.count} warn={stuck.count > 0} />
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input } from "@/components/ui/field";
@@ -7,11 +8,12 @@ import { changeEmailAction, changePasswordAction, signOutEverywhereAction } from
 import { IDLE } from "@/lib/form-state";
 
 export function ChangePasswordForm() {
+  const t = useTranslations("accounts");
   const [state, action, pending] = useActionState(changePasswordAction, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.message ? <FormMessage tone={state.status === "ok" ? "success" : "error"}>{state.message}</FormMessage> : null}
-      <Field id="pw-current" label="Current password" errors={state.fieldErrors?.current}>
+      <Field id="pw-current" label={t("currentPassword")} errors={state.fieldErrors?.current}>
         <Input
           id="pw-current"
           name="current"
@@ -21,7 +23,7 @@ export function ChangePasswordForm() {
           errors={state.fieldErrors?.current}
         />
       </Field>
-      <Field id="pw-new" label="New password" errors={state.fieldErrors?.password} hint="At least 8 characters.">
+      <Field id="pw-new" label={t("newPassword")} errors={state.fieldErrors?.password} hint={t("passwordHint")}>
         <Input
           id="pw-new"
           name="password"
@@ -32,22 +34,23 @@ export function ChangePasswordForm() {
           errors={state.fieldErrors?.password}
         />
       </Field>
-      <Field id="pw-confirm" label="Confirm new password" errors={state.fieldErrors?.confirm}>
+      <Field id="pw-confirm" label={t("confirmNewPassword")} errors={state.fieldErrors?.confirm}>
         <Input id="pw-confirm" name="confirm" type="password" autoComplete="new-password" required errors={state.fieldErrors?.confirm} />
       </Field>
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Change password"}
+        {pending ? t("saving") : t("changePasswordButton")}
       </Button>
     </form>
   );
 }
 
 export function ChangeEmailForm() {
+  const t = useTranslations("accounts");
   const [state, action, pending] = useActionState(changeEmailAction, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.message ? <FormMessage tone={state.status === "ok" ? "success" : "error"}>{state.message}</FormMessage> : null}
-      <Field id="email-new" label="New email" errors={state.fieldErrors?.email}>
+      <Field id="email-new" label={t("newEmail")} errors={state.fieldErrors?.email}>
         <Input
           id="email-new"
           name="email"
@@ -58,7 +61,7 @@ export function ChangeEmailForm() {
           errors={state.fieldErrors?.email}
         />
       </Field>
-      <Field id="email-current" label="Password" errors={state.fieldErrors?.current} hint="Your current password, to confirm it is you.">
+      <Field id="email-current" label={t("passwordForEmail")} errors={state.fieldErrors?.current} hint={t("passwordForEmailHint")}>
         <Input
           id="email-current"
           name="current"
@@ -69,17 +72,18 @@ export function ChangeEmailForm() {
         />
       </Field>
       <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Sending…" : "Change email"}
+        {pending ? t("sending") : t("changeEmailButton")}
       </Button>
     </form>
   );
 }
 
 export function SignOutEverywhereForm() {
+  const t = useTranslations("accounts");
   return (
     <form action={signOutEverywhereAction}>
       <Button type="submit" variant="danger">
-        Sign out everywhere
+        {t("signOutEverywhere")}
       </Button>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input } from "@/components/ui/field";
@@ -8,6 +9,7 @@ import { requestPasswordResetAction } from "@/lib/accounts/actions";
 import { IDLE } from "@/lib/form-state";
 
 export function ForgotPasswordForm() {
+  const t = useTranslations("accounts");
   const [state, action, pending] = useActionState(requestPasswordResetAction, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -16,7 +18,7 @@ export function ForgotPasswordForm() {
           <span data-testid="forgot-answer">{state.message}</span>
         </FormMessage>
       ) : null}
-      <Field id="email" label="Email" errors={state.fieldErrors?.email}>
+      <Field id="email" label={t("emailCard")} errors={state.fieldErrors?.email}>
         <Input
           id="email"
           name="email"
@@ -28,12 +30,12 @@ export function ForgotPasswordForm() {
         />
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Sending…" : "Send reset link"}
+        {pending ? t("sending") : t("forgotButton")}
       </Button>
       <p className="text-center text-sm text-zinc-400">
-        Remembered it?{" "}
+        {t("remembered")}{" "}
         <Link href="/signin" className="text-brand-soft underline underline-offset-4">
-          Sign in
+          {t("signInLink")}
         </Link>
       </p>
     </form>

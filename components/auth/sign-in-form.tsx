@@ -10,6 +10,7 @@ import { IDLE } from "@/lib/form-state";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
+  const ta = useTranslations("accounts");
   const [state, action, pending] = useActionState(signInAction, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -38,7 +39,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </Field>
       <p className="-mt-2 text-right text-sm">
         <Link href="/forgot-password" className="text-brand-soft underline underline-offset-4">
-          Forgot password?
+          {ta("forgotLink")}
         </Link>
       </p>
       <Button type="submit" className="w-full" disabled={pending}>

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useLocale, useTranslations } from "next-intl";
 import { type ComponentType, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useSWRConfig } from "swr";
@@ -17,7 +18,6 @@ import {
   type Sort,
   simpleSearch,
 } from "@/lib/lobby/query";
-import { GameDetails } from "./game-details";
 import { Badges, GameTile, GameTileSkeleton, GRID_CLASS } from "./game-tile";
 import { SKELETON_TILE_IDS } from "./lobby-skeleton";
 import { StaleCatalogBanner } from "./stale-banner";
@@ -78,6 +78,8 @@ function useCatalogWanted(needed: boolean, sentinel: React.RefObject<HTMLElement
   }, [needed, wanted, sentinel]);
   return wanted;
 }
+// Needed only when a player opens a game's details: also out of the first-load JS.
+const GameDetails = dynamic(() => import("./game-details").then((m) => m.GameDetails), { ssr: false });
 
 const DEFAULT_QUERY: LobbyQuery = { q: "", category: "", provider: "", sort: "popular" };
 const isDefault = (q: LobbyQuery) => !q.q && !q.category && !q.provider && q.sort === "popular";
@@ -400,7 +402,7 @@ export function Lobby(props: LobbyProps) {
           </ul>
         )}
       </section>
-      <GameDetails game={detailsGame} onClose={closeDetails} />
+      {detailsId !== null ? <GameDetails game={detailsGame} onClose={closeDetails} /> : null}
     </div>
   );
 }

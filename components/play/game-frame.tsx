@@ -99,6 +99,9 @@ export function GameFrame({
           title={title}
           allow="fullscreen; autoplay"
           allowFullScreen
+          // What the game needs and nothing more: never allow-top-navigation (a game page cannot
+          // navigate the casino away), no modals, no downloads. Fullscreen comes from `allow`.
+          sandbox="allow-scripts allow-same-origin allow-forms allow-popups"
           className="h-full w-full border-0"
           data-testid="game-frame"
         />

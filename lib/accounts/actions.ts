@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { signOut, unstable_update } from "@/lib/auth/auth";
 import { currentPlayer } from "@/lib/auth/guards";
@@ -10,6 +11,7 @@ import { sessionStamp } from "@/lib/auth/session-version";
 import { clientIp } from "@/lib/callbacks/client-ip";
 import { env } from "@/lib/env";
 import type { FormState } from "@/lib/form-state";
+import { translateFieldErrors } from "@/lib/i18n/field-errors";
 import { logger } from "@/lib/log";
 import { resetPassword, sendResetLinkIfAccountExists, takeResetAllowance } from "./password-reset";
 import { minutesUntil } from "./rate-limit";
@@ -22,30 +24,22 @@ const text = (form: FormData, key: string) => {
   return typeof v === "string" ? v : undefined;
 };
 
-function fieldErrors<T extends string>(error: z.ZodError): FormState<T>["fieldErrors"] {
-  return z.flattenError(error).fieldErrors as FormState<T>["fieldErrors"];
+function fieldErrors<T extends string>(error: z.ZodError): Promise<FormState<T>["fieldErrors"]> {
+  return translateFieldErrors<T>(z.flattenError(error).fieldErrors as Partial<Record<T, string[]>>);
 }
-
-/** The one answer of "Forgot password?", whether or not an account has the address. */
-const RESET_REQUESTED =
-  "If an account uses this email, a link to reset its password is on its way. It works once, for 30 minutes. Check your inbox (and the spam folder).";
 
 export async function requestPasswordResetAction(_prev: FormState<"email">, form: FormData): Promise<FormState<"email">> {
   const parsed = forgotPasswordSchema.safeParse({ email: text(form, "email") });
   const values = { email: text(form, "email") ?? "" };
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrors<"email">(parsed.error), values };
+  if (!parsed.success) return { status: "error", fieldErrors: await fieldErrors<"email">(parsed.error), values };
   const allowance = await takeResetAllowance(parsed.data.email, clientIp(await headers(), env.TRUSTED_PROXY_HOPS));
-  if (!allowance.ok) {
-    return {
-      status: "error",
-      message: `Too many reset requests. Please wait ${minutesUntil(allowance.retryAt)} min and try again.`,
-      values,
-    };
-  }
+  const t = await getTranslations("accounts");
+  if (!allowance.ok) return { status: "error", message: t("tooManyResets", { minutes: minutesUntil(allowance.retryAt) }), values };
   // After the answer: looking the account up and writing the mail must not change the answer's timing.
   const email = parsed.data.email;
   after(() => sendResetLinkIfAccountExists(email).catch((err: unknown) => logger.error({ err }, "reset mail not queued")));
-  return { status: "ok", message: RESET_REQUESTED, values };
+  // The one answer, whether or not an account has the address.
+  return { status: "ok", message: t("forgotAnswer"), values };
 }
 
 type ResetField = "password" | "confirm";
@@ -55,11 +49,12 @@ export async function resetPasswordAction(_prev: FormState<ResetField>, form: Fo
     password: text(form, "password"),
     confirm: text(form, "confirm"),
   });
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrors<ResetField>(parsed.error) };
+  if (!parsed.success) return { status: "error", fieldErrors: await fieldErrors<ResetField>(parsed.error) };
   const result = await resetPassword(parsed.data.token, parsed.data.password);
   if (!result.ok) {
-    const why = result.reason === "expired" ? "has expired" : result.reason === "used" ? "was already used" : "is not valid";
-    return { status: "error", message: `This reset link ${why}. Ask for a new one with “Forgot password?”.` };
+    const t = await getTranslations("accounts");
+    const why = result.reason === "expired" ? t("resetExpired") : result.reason === "used" ? t("resetUsed") : t("resetInvalid");
+    return { status: "error", message: `${why} ${t("resetAskAgain")}` };
   }
   // The cookie of this browser (if any) belongs to a session that the reset just ended.
   await signOut({ redirect: false });
@@ -67,12 +62,13 @@ export async function resetPasswordAction(_prev: FormState<ResetField>, form: Fo
 }
 
 export async function resendVerificationAction(_prev: FormState, _form: FormData): Promise<FormState> {
+  const t = await getTranslations("accounts");
   const player = await currentPlayer();
-  if (!player) return { status: "error", message: "Please sign in again." };
+  if (!player) return { status: "error", message: t("signInAgain") };
   const r = await resendVerificationMail(player.id);
-  if (r.ok) return { status: "ok", message: `We sent a new link to ${player.email}. It works once, for 24 hours.` };
-  if (r.reason === "verified") return { status: "ok", message: "Your email is already verified." };
-  return { status: "error", message: `A link was sent a moment ago. You can ask for another in ${minutesUntil(r.retryAt)} min.` };
+  if (r.ok) return { status: "ok", message: t("resendSent", { email: player.email }) };
+  if (r.reason === "verified") return { status: "ok", message: t("resendAlready") };
+  return { status: "error", message: t("resendLimited", { minutes: minutesUntil(r.retryAt) }) };
 }
 
 type ChangePasswordField = "current" | "password" | "confirm";
@@ -84,9 +80,9 @@ export async function changePasswordAction(_prev: FormState<ChangePasswordField>
     password: text(form, "password"),
     confirm: text(form, "confirm"),
   });
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrors<ChangePasswordField>(parsed.error) };
+  if (!parsed.success) return { status: "error", fieldErrors: await fieldErrors<ChangePasswordField>(parsed.error) };
   const r = await changePassword(player.id, parsed.data.current, parsed.data.password);
-  if (!r.ok) return { status: "error", fieldErrors: { current: ["The current password is wrong"] } };
+  if (!r.ok) return { status: "error", fieldErrors: { current: [(await getTranslations("accounts"))("wrongCurrent")] } };
   // Every other session is over; this one gets the new version's stamp and stays signed in.
   await unstable_update({ sv: sessionStamp(player.id, r.sessionVersion) });
   // Setting the cookie re-renders the page and drops the form's state: the notice travels in the URL.
@@ -99,17 +95,13 @@ export async function changeEmailAction(_prev: FormState<ChangeEmailField>, form
   if (!player) redirect("/signin?callbackUrl=%2Faccount%2Fsecurity");
   const values = { email: text(form, "email") ?? "" };
   const parsed = changeEmailSchema.safeParse({ email: text(form, "email"), current: text(form, "current") });
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrors<ChangeEmailField>(parsed.error), values };
+  if (!parsed.success) return { status: "error", fieldErrors: await fieldErrors<ChangeEmailField>(parsed.error), values };
   const r = await requestEmailChange(player.id, parsed.data.current, parsed.data.email);
-  if (r.ok) {
-    return {
-      status: "ok",
-      message: `We sent a link to ${r.sentTo}. Your email changes when you follow it (within 24 hours); until then ${player.email} stays in use.`,
-    };
-  }
-  if (r.reason === "wrong-password") return { status: "error", fieldErrors: { current: ["The current password is wrong"] }, values };
-  if (r.reason === "same-email") return { status: "error", fieldErrors: { email: ["This is already your email"] }, values };
-  return { status: "error", message: `Too many email changes. Please wait ${minutesUntil(r.retryAt)} min and try again.`, values };
+  const t = await getTranslations("accounts");
+  if (r.ok) return { status: "ok", message: t("changeEmailSent", { newEmail: r.sentTo, email: player.email }) };
+  if (r.reason === "wrong-password") return { status: "error", fieldErrors: { current: [t("wrongCurrent")] }, values };
+  if (r.reason === "same-email") return { status: "error", fieldErrors: { email: [t("sameEmail")] }, values };
+  return { status: "error", message: t("tooManyEmailChanges", { minutes: minutesUntil(r.retryAt) }), values };
 }
 
 /** Ends every session of this player, this browser's included, then shows the sign-in page. */

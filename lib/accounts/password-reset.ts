@@ -32,9 +32,10 @@ export function takeResetAllowance(email: string, ip: string | null) {
 export async function sendResetLinkIfAccountExists(email: string): Promise<boolean> {
   const address = normalizeEmail(email);
   const sent = await withTransaction(async (tx) => {
-    const r = await tx.query<{ id: number; nick: string; email: string }>(`SELECT id, nick, email FROM players WHERE email = $1`, [
-      address,
-    ]);
+    const r = await tx.query<{ id: number; nick: string; email: string; language: string | null }>(
+      `SELECT id, nick, email, language FROM players WHERE email = $1`,
+      [address],
+    );
     const player = r.rows[0];
     if (!player) return false;
     const raw = await issueToken(tx, { playerId: player.id, purpose: "reset_password", email: player.email });
@@ -43,6 +44,7 @@ export async function sendResetLinkIfAccountExists(email: string): Promise<boole
       template: "reset_password",
       params: { nick: player.nick, link: resetLink(raw) },
       playerId: player.id,
+      language: player.language,
     });
     return true;
   });
@@ -67,10 +69,10 @@ export async function resetPassword(raw: string, newPassword: string): Promise<R
   const result = await withTransaction(async (tx): Promise<ResetResult> => {
     const token = await consumeToken(tx, raw, ["reset_password"]);
     if (!token.ok) return token;
-    const r = await tx.query<{ id: number; nick: string; email: string }>(
+    const r = await tx.query<{ id: number; nick: string; email: string; language: string | null }>(
       `UPDATE players SET password_hash = $2, session_version = session_version + 1, updated_at = now(),
               email_verified_at = CASE WHEN email = $3 THEN COALESCE(email_verified_at, now()) ELSE email_verified_at END
-        WHERE id = $1 RETURNING id, nick, email`,
+        WHERE id = $1 RETURNING id, nick, email, language`,
       [token.playerId, passwordHash, token.email],
     );
     const player = r.rows[0];
@@ -79,7 +81,13 @@ export async function resetPassword(raw: string, newPassword: string): Promise<R
       // The account's email changed after the link was sent: the link is not valid any more.
       throw new StaleLink();
     }
-    await enqueueMail(tx, { to: player.email, template: "password_changed", params: { nick: player.nick }, playerId: player.id });
+    await enqueueMail(tx, {
+      to: player.email,
+      template: "password_changed",
+      params: { nick: player.nick },
+      playerId: player.id,
+      language: player.language,
+    });
     return { ok: true, playerId: player.id };
   }).catch((err: unknown) => {
     if (err instanceof StaleLink) return { ok: false, reason: "stale" } as const;

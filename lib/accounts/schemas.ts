@@ -1,18 +1,22 @@
 import { z } from "zod";
 
-/** Form schemas of the account flows; field errors go back to the form through useActionState. */
-const email = z.string().trim().toLowerCase().max(254, "Email is too long").pipe(z.email("Enter a valid email address"));
-const newPassword = z.string().min(8, "Use at least 8 characters").max(200, "Use at most 200 characters");
+/**
+ * Form schemas of the account flows. Messages are keys of the `validation` namespace
+ * (messages/*.json); translateFieldErrors() turns them into the request's language.
+ */
+const email = z.string().trim().toLowerCase().max(254, "emailTooLong").pipe(z.email("emailInvalid"));
+const newPassword = z.string().min(8, "passwordMin").max(200, "passwordMax");
+const current = z.string().min(1, "currentPasswordRequired").max(200, "passwordMax");
 
 export const forgotPasswordSchema = z.object({ email });
 
 export const resetPasswordSchema = z
   .object({ token: z.string().min(1).max(100), password: newPassword, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ" });
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "passwordsDiffer" });
 
 export const changePasswordSchema = z
-  .object({ current: z.string().min(1, "Enter your current password").max(200), password: newPassword, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ" })
-  .refine((v) => v.password !== v.current, { path: ["password"], message: "Choose a password different from the current one" });
+  .object({ current, password: newPassword, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "passwordsDiffer" })
+  .refine((v) => v.password !== v.current, { path: ["password"], message: "passwordSame" });
 
-export const changeEmailSchema = z.object({ email, current: z.string().min(1, "Enter your current password").max(200) });
+export const changeEmailSchema = z.object({ email, current });

@@ -23,15 +23,15 @@ export async function changePassword(playerId: number, current: string, next: st
   if (!(await passwordOk(playerId, current))) return { ok: false, reason: "wrong-password" };
   const passwordHash = await hashPassword(next);
   const version = await withTransaction(async (tx) => {
-    const r = await tx.query<{ session_version: number; email: string; nick: string }>(
+    const r = await tx.query<{ session_version: number; email: string; nick: string; language: string | null }>(
       `UPDATE players SET password_hash = $2, session_version = session_version + 1, updated_at = now()
-        WHERE id = $1 RETURNING session_version, email, nick`,
+        WHERE id = $1 RETURNING session_version, email, nick, language`,
       [playerId, passwordHash],
     );
     const p = r.rows[0]!;
     // Open reset links were meant for the old password.
     await tx.query(`DELETE FROM account_tokens WHERE player_id = $1 AND purpose = 'reset_password' AND used_at IS NULL`, [playerId]);
-    await enqueueMail(tx, { to: p.email, template: "password_changed", params: { nick: p.nick }, playerId });
+    await enqueueMail(tx, { to: p.email, template: "password_changed", params: { nick: p.nick }, playerId, language: p.language });
     return p.session_version;
   });
   kickOutbox();
@@ -52,7 +52,10 @@ export type EmailChangeResult =
 export async function requestEmailChange(playerId: number, password: string, newEmailRaw: string): Promise<EmailChangeResult> {
   const newEmail = normalizeEmail(newEmailRaw);
   if (!(await passwordOk(playerId, password))) return { ok: false, reason: "wrong-password" };
-  const me = await pool.query<{ email: string; nick: string }>(`SELECT email, nick FROM players WHERE id = $1`, [playerId]);
+  const me = await pool.query<{ email: string; nick: string; language: string | null }>(
+    `SELECT email, nick, language FROM players WHERE id = $1`,
+    [playerId],
+  );
   const player = me.rows[0];
   if (!player) return { ok: false, reason: "wrong-password" };
   if (player.email === newEmail) return { ok: false, reason: "same-email" };

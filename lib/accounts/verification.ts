@@ -13,7 +13,10 @@ export function verifyLink(raw: string): string {
 }
 
 /** Writes a verification link for the player's current email to the outbox (in `tx`). */
-export async function queueVerificationMail(tx: pg.PoolClient, player: { id: number; email: string; nick: string }): Promise<void> {
+export async function queueVerificationMail(
+  tx: pg.PoolClient,
+  player: { id: number; email: string; nick: string; language: string | null },
+): Promise<void> {
   const raw = await issueToken(tx, { playerId: player.id, purpose: "verify_email", email: player.email });
   await enqueueMail(tx, {
     to: player.email,
@@ -25,8 +28,8 @@ export async function queueVerificationMail(tx: pg.PoolClient, player: { id: num
 
 /** After sign-up: the first verification mail. Never throws into the caller's flow (a failure is logged). */
 export async function sendVerificationMail(playerId: number): Promise<void> {
-  const r = await pool.query<{ id: number; email: string; nick: string; verified: boolean }>(
-    `SELECT id, email, nick, email_verified_at IS NOT NULL AS verified FROM players WHERE id = $1`,
+  const r = await pool.query<{ id: number; email: string; nick: string; language: string | null; verified: boolean }>(
+    `SELECT id, email, nick, language, email_verified_at IS NOT NULL AS verified FROM players WHERE id = $1`,
     [playerId],
   );
   const player = r.rows[0];
@@ -73,9 +76,10 @@ export async function followVerifyLink(raw: string): Promise<VerifyResult> {
     const result = await withTransaction(async (tx): Promise<VerifyResult> => {
       const token = await consumeToken(tx, raw, ["verify_email", "change_email"]);
       if (!token.ok) return token;
-      const p = await tx.query<{ email: string; nick: string }>(`SELECT email, nick FROM players WHERE id = $1 FOR UPDATE`, [
-        token.playerId,
-      ]);
+      const p = await tx.query<{ email: string; nick: string; language: string | null }>(
+        `SELECT email, nick, language FROM players WHERE id = $1 FOR UPDATE`,
+        [token.playerId],
+      );
       const player = p.rows[0];
       if (!player) return { ok: false, reason: "invalid" };
       if (token.purpose === "verify_email") {
@@ -96,6 +100,7 @@ export async function followVerifyLink(raw: string): Promise<VerifyResult> {
         template: "email_changed",
         params: { nick: player.nick, newEmail: token.email },
         playerId: token.playerId,
+        language: player.language,
       });
       return { ok: true, kind: "email-changed", email: token.email };
     });

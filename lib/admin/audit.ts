@@ -1,9 +1,9 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
 import pg from "pg";
 import { z } from "zod";
 import { pool, prisma } from "@/lib/db";
 import { AUDIT_ACTIONS, type AuditAction } from "./audit-actions";
+import { csvRows } from "./csv";
 import { assertCan, type Viewer } from "./permissions";
 import { dateText, decodeCursor, encodeCursor, fromDate, idText, parseFields, type SearchParams, toDateExclusive } from "./search-params";
 import { Conditions } from "./sql";
@@ -221,7 +221,7 @@ export function auditCsvStream(viewer: Viewer, f: AuditFilters, batch = 2_000): 
   assertCan(viewer, "audit.export");
   const encoder = new TextEncoder();
   // Cells starting with = + - @ (a reason typed by staff) would run as formulas in a spreadsheet.
-  const csv = (rows: string[][]) => encoder.encode(stringify(rows, { escape_formulas: true }));
+  const csv = (rows: string[][]) => encoder.encode(csvRows(rows));
   let before: string | null = null;
   let started = false;
   return new ReadableStream<Uint8Array>(

@@ -6,6 +6,7 @@ import type { FormState } from "@/lib/form-state";
 import { adjustBalance } from "@/lib/wallet/adjust";
 import { WalletError } from "@/lib/wallet/errors";
 import { formatMoney, parseMoneyInput } from "@/lib/wallet/money";
+import { approvalThreshold, createRequest, needsApproval } from "./adjustments";
 import { inTransaction, recordAudit } from "./audit";
 import { assertCan, type Viewer } from "./permissions";
 
@@ -70,7 +71,11 @@ const adjustSchema = z.object({
   reason: z.string().trim().min(3, "A reason of at least 3 characters is required.").max(500, "Keep the reason under 500 characters."),
 });
 
-/** A signed balance adjustment in the player's currency, written to the ledger with the admin's id. */
+/**
+ * A signed balance adjustment in the player's currency, written to the ledger with the staff
+ * member's id. Above the currency's approval threshold it becomes a pending request instead
+ * (lib/admin/adjustments.ts: four eyes). Nobody adjusts their own wallet.
+ */
 export async function adjustBalanceAs(
   viewer: Viewer,
   playerId: number,
@@ -78,6 +83,7 @@ export async function adjustBalanceAs(
   ctx: ActionContext = {},
 ): Promise<ActionState> {
   const admin = assertCan(viewer, "adjustments.request");
+  if (playerId === admin.id) return { status: "error", message: "Nobody adjusts their own wallet: ask a colleague." };
   const parsed = adjustSchema.safeParse({
     amount: typeof form.amount === "string" ? form.amount : "",
     reason: typeof form.reason === "string" ? form.reason : "",
@@ -100,8 +106,15 @@ export async function adjustBalanceAs(
       fieldErrors: { amount: [`Enter a non-zero amount in ${currency} (at most its decimal places), negative to debit.`] },
     };
   }
+  const reason = parsed.data.reason;
+  if (needsApproval(amount, currency)) {
+    const id = await inTransaction((tx) => createRequest(tx, { playerId, currency, amount, reason, requestedBy: admin.id, ip: ctx.ip }));
+    return {
+      status: "ok",
+      message: `Above ${formatMoney(approvalThreshold(currency), currency)}: request #${id} waits for a second finance or admin member's approval. Nothing moved yet.`,
+    };
+  }
   try {
-    const reason = parsed.data.reason;
     const res = await inTransaction(async (tx) => {
       const adj = await adjustBalance({ playerId, amount, reason, adminId: admin.id }, tx);
       await recordAudit(tx, {

@@ -71,8 +71,9 @@ export async function loadRound(viewer: Viewer, playerId: number, roundId: strin
           is_close: boolean | null;
         }>(
           `SELECT id::text, created_at, kind, amount::text, balance_after::text, transaction_id, bet_amount::text, is_close
-           FROM ledger_entries WHERE round_pk = $1 ORDER BY id`,
-          [r.rows[0].id],
+           FROM ledger_entries WHERE player_id = $1 AND round_id = $2 ORDER BY id`,
+          // The round's key (D6), through the idempotency key's unique index (no round_pk index).
+          [r.rows[0].player_id, r.rows[0].round_id],
         )
       : Promise.resolve({ rows: [] }),
     pool.query<{

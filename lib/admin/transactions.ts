@@ -264,6 +264,19 @@ export const EXPORT_BATCH = 2_000;
 const FIRST_BATCH = 100;
 
 /**
+ * CSV injection: a cell a spreadsheet would run as a formula (starting with = + - @, tab or CR;
+ * emails, round and transaction ids, reasons come from players and the provider) gets a leading
+ * quote: csv-stringify's `escape_formulas`. The one exception is a cell that is nothing but an
+ * exact decimal ("-3.03" must stay a number for the spreadsheet): the library's per-field options
+ * (a cast returning `{ value, …options }`) switch the escape off for it; no formula fits the pattern.
+ */
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+const CSV_OPTIONS = {
+  escape_formulas: true,
+  cast: { string: (value: string) => (PLAIN_DECIMAL.test(value) ? { value, escape_formulas: false } : value) },
+};
+
+/**
  * The filtered set as CSV, streamed: each pull reads the next keyset batch, so memory stays at one
  * batch however many rows match, and a client that stops reading stops the queries (backpressure).
  * Keyset batches instead of a server-side cursor: no connection or transaction is held open
@@ -279,11 +292,19 @@ export function transactionsCsvStream(viewer: Viewer, f: TransactionFilters, bat
       async pull(controller) {
         if (!started) {
           started = true;
-          controller.enqueue(encoder.encode(stringify([[...CSV_COLUMNS]])));
+          controller.enqueue(encoder.encode(stringify([[...CSV_COLUMNS]], CSV_OPTIONS)));
         }
         // A small first batch: a selective filter answers sooner, then full batches follow.
         const { rows, more } = await ledgerPage(f, after, after ? batch : Math.min(batch, FIRST_BATCH));
-        if (rows.length) controller.enqueue(encoder.encode(stringify(rows.map((r) => csvRecord(toRow(r))))));
+        if (rows.length)
+          controller.enqueue(
+            encoder.encode(
+              stringify(
+                rows.map((r) => csvRecord(toRow(r))),
+                CSV_OPTIONS,
+              ),
+            ),
+          );
         const last = rows.at(-1);
         if (!more || !last) controller.close();
         else after = [last.cursor_ts, last.id];

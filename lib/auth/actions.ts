@@ -7,16 +7,18 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { sendVerificationMail } from "@/lib/accounts/verification";
 import { clientIp } from "@/lib/callbacks/client-ip";
+import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { FormState } from "@/lib/form-state";
 import { translateFieldErrors } from "@/lib/i18n/field-errors";
 import { requestLocale, syncLocaleOnSignIn } from "@/lib/i18n/player-locale";
 import { logger } from "@/lib/log";
 import { createPlayer, EmailTakenError } from "@/lib/players/create-player";
-import { SignInThrottled, signIn, signOut } from "./auth";
+import { auth, SignInThrottled, signIn, signOut } from "./auth";
 import { PasswordWorkBusyError } from "./password";
 import { hitThrottle, signUpRules } from "./rate-limit";
 import { safeCallbackUrl, signInSchema, signUpSchema } from "./schemas";
+import { endPass, requiresSecondFactor } from "./two-factor";
 
 type SignInField = "email" | "password";
 type SignUpField = "email" | "password" | "nick" | "currency";
@@ -59,8 +61,11 @@ export async function signInAction(_prev: FormState<SignInField>, form: FormData
     throw err;
   }
   await syncLocaleOnSignIn(parsed.data.email);
+  // Staff (and players who turned it on) continue with the second factor before anything works.
+  const target = safeCallbackUrl(parsed.data.callbackUrl);
+  if (await needsSecondFactor(parsed.data.email)) redirect(`/signin/verify?callbackUrl=${encodeURIComponent(target)}`);
   // Outside the try: redirect() works by throwing.
-  redirect(safeCallbackUrl(parsed.data.callbackUrl));
+  redirect(target);
 }
 
 export async function signUpAction(_prev: FormState<SignUpField>, form: FormData): Promise<FormState<SignUpField>> {
@@ -105,7 +110,17 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
   redirect(safeCallbackUrl(parsed.data.callbackUrl));
 }
 
-/** Clears the session cookie; the caller refreshes its view (client-side header) and navigates. */
+async function needsSecondFactor(email: string): Promise<boolean> {
+  const r = await pool.query<{ role: string; totp_enabled_at: Date | null }>(`SELECT role, totp_enabled_at FROM players WHERE email = $1`, [
+    email,
+  ]);
+  const row = r.rows[0];
+  return row ? requiresSecondFactor({ role: row.role, totpEnabledAt: row.totp_enabled_at }) : false;
+}
+
+/** Clears the session cookie and its second-factor pass; the caller refreshes its view (client-side header) and navigates. */
 export async function signOutAction(): Promise<void> {
+  const session = await auth();
+  if (session?.sid) await endPass(session.sid);
   await signOut({ redirect: false });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -63,6 +64,8 @@ declare module "next-auth" {
   }
   interface Session {
     sv?: string;
+    /** This sign-in's id (lib/auth/two-factor.ts keys the second-factor pass on it). */
+    sid?: string;
   }
 }
 declare module "@auth/core/jwt" {
@@ -121,6 +124,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
         token.sub = user.id;
         // Session version (lib/auth/session-version.ts): checked by the guards on every request.
         token.sv = sessionStamp(Number(user.id), user.sessionVersion ?? 0);
+        // A fresh id per sign-in: a second factor passed by one sign-in never carries over to another.
+        token.sid = randomUUID();
       }
       // unstable_update after a password change re-stamps this device. A stamp is an HMAC under
       // AUTH_SECRET, so a client posting its own "update" cannot forge a valid one.
@@ -132,6 +137,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       session.sv = token.sv;
+      if (typeof token.sid === "string") session.sid = token.sid;
       return session;
     },
   },

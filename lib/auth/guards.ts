@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db";
 import { auth } from "./auth";
 import { stampMatches } from "./session-version";
+import { type SecondFactorStatus, secondFactorStatus } from "./two-factor";
 
 export interface SessionPlayer {
   id: number;
@@ -13,22 +14,53 @@ export interface SessionPlayer {
   language: string | null;
 }
 
+export interface SessionState {
+  player: SessionPlayer;
+  /** This sign-in's id (the cookie's sid). */
+  sessionId: string | undefined;
+  secondFactor: SecondFactorStatus;
+}
+
 /**
- * The signed-in player, read fresh from the database (role and blocked are never trusted from the
- * cookie). A cookie whose session version is not the player's current one (after "Sign out
- * everywhere", a password reset or change) counts as signed out.
+ * The session's player and where it stands with the second factor, read fresh from the database.
+ * `currentPlayer()` accepts it only once the second factor is passed or not required.
  */
-export async function currentPlayer(): Promise<SessionPlayer | null> {
+export async function sessionState(): Promise<SessionState | null> {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
   const row = await prisma.player.findUnique({
     where: { id },
-    select: { id: true, email: true, nick: true, currency: true, role: true, blocked: true, language: true, sessionVersion: true },
+    select: {
+      id: true,
+      email: true,
+      nick: true,
+      currency: true,
+      role: true,
+      blocked: true,
+      language: true,
+      sessionVersion: true,
+      totpEnabledAt: true,
+      totpSecret: true,
+    },
   });
+  // A cookie whose session version is not the player's current one (after "Sign out everywhere",
+  // a password reset or change) counts as signed out.
   if (!row || !stampMatches(session?.sv, row.id, row.sessionVersion)) return null;
-  const { sessionVersion: _version, ...player } = row;
-  return player;
+  const { totpEnabledAt, totpSecret, sessionVersion: _version, ...player } = row;
+  const secondFactor = await secondFactorStatus({ id: row.id, role: row.role, totpEnabledAt, totpSecret }, session?.sid);
+  return { player, sessionId: session?.sid, secondFactor };
+}
+
+/**
+ * The signed-in player, read fresh from the database (role and blocked are never trusted from the
+ * cookie). A session that still owes its second factor (staff, or a player who turned it on) is
+ * not signed in yet: the sign-in flow continues at /signin/verify.
+ */
+export async function currentPlayer(): Promise<SessionPlayer | null> {
+  const state = await sessionState();
+  if (!state || (state.secondFactor !== "passed" && state.secondFactor !== "not-required")) return null;
+  return state.player;
 }
 
 /** Pages and server actions that need a signed-in player: anonymous visitors go to sign-in. */

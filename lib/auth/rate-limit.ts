@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { pool } from "@/lib/db";
+import { env } from "@/lib/env";
 
 /**
  * Sign-in and sign-up throttling, counted in PostgreSQL (so every app instance sees the same
@@ -13,15 +14,14 @@ import { pool } from "@/lib/db";
  *   30 per client address, whatever the email — one place spraying many accounts (generous enough
  *   for a shared office NAT). A valid sign-in clears its own (email, address) count and gives its
  *   attempt back to the address count.
- * Sign-up: 10 accounts per client address per hour.
+ * Sign-up: SIGNUP_LIMIT_PER_ADDRESS (default 10) accounts per client address per hour.
  * Attempts beyond a limit are refused before any password work. The client address is the real
- * TCP peer or the trusted proxy's entry (PROTOCOL D14, lib/callbacks/client-ip.ts). Keys are
+ * TCP peer or the trusted proxy's entry (docs/protocol.md D14, lib/callbacks/client-ip.ts). Keys are
  * hashes: the table holds neither emails nor addresses.
  */
 export const LOGIN_MAX_ATTEMPTS = 5;
 export const LOGIN_MAX_ATTEMPTS_PER_IP = 30;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const SIGNUP_MAX_PER_IP = 10;
 export const SIGNUP_WINDOW_MS = 60 * 60 * 1000;
 
 const digest = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -94,7 +94,7 @@ export function signInRules(email: string, ip: string | null): ThrottleRule[] {
 }
 
 export function signUpRules(ip: string | null): ThrottleRule[] {
-  return [{ key: signUpIpKey(ip), limit: SIGNUP_MAX_PER_IP, windowMs: SIGNUP_WINDOW_MS }];
+  return [{ key: signUpIpKey(ip), limit: env.SIGNUP_LIMIT_PER_ADDRESS, windowMs: SIGNUP_WINDOW_MS }];
 }
 
 /** After a valid sign-in: this account's count from this address is cleared; the address gets its attempt back. */

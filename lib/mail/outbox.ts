@@ -28,6 +28,8 @@ export interface OutgoingMail {
   template: MailTemplate;
   params: MailParams;
   playerId?: number | null;
+  /** The player's UI locale (players.language): the mail is written in it. */
+  language?: string | null;
 }
 
 function log(level: "info" | "warn" | "error", msg: string, extra: Record<string, unknown> = {}) {
@@ -36,7 +38,7 @@ function log(level: "info" | "warn" | "error", msg: string, extra: Record<string
 
 /** Writes the mail to the outbox (on `db`, e.g. a transaction's client). Call kickOutbox() after COMMIT. */
 export async function enqueueMail(db: Queryable, mail: OutgoingMail): Promise<bigint> {
-  const rendered = renderMail(mail.template, mail.params);
+  const rendered = renderMail(mail.template, mail.params, mail.language);
   const r = await db.query<{ id: string }>(
     `INSERT INTO mail_outbox (player_id, to_address, template, subject, payload) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [mail.playerId ?? null, mail.to, mail.template, rendered.subject, seal(JSON.stringify({ text: rendered.text, html: rendered.html }))],

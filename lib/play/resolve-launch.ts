@@ -1,4 +1,5 @@
 import "server-only";
+import { getTranslations } from "next-intl/server";
 import { isEmailVerified } from "@/lib/accounts/verification";
 import type { SessionPlayer } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
@@ -52,7 +53,7 @@ export async function resolveLaunch(opts: {
     return {
       kind: "refused",
       reason: "unverified",
-      message: `Please verify your email first: real-money play needs a confirmed address. Follow the link we sent to ${opts.player.email}, or have a new one sent. You can play in demo mode meanwhile.`,
+      message: (await getTranslations("accounts"))("launchUnverified", { email: opts.player.email }),
     };
   }
   try {

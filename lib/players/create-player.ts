@@ -7,7 +7,7 @@ export interface NewPlayer {
   password: string;
   nick: string;
   currency: string;
-  role?: "player" | "admin";
+  role?: "player" | "admin" | "finance" | "support" | "auditor";
   blocked?: boolean;
   /** Created with a verified email (seeded demo accounts); sign-up leaves it unverified. */
   emailVerified?: boolean;

@@ -6,7 +6,7 @@ import { type Actor, rgTransaction } from "./limits";
 
 /**
  * Time-out ("Take a break") and self-exclusion. Either one ends the player's live game sessions at
- * once and, until it ends, refuses launch, Authorization and bets (code 4, PROTOCOL D12); wins of
+ * once and, until it ends, refuses launch, Authorization and bets (code 4, docs/protocol.md D12); wins of
  * rounds already open are still paid (D4). Nothing can shorten one: the end only ever moves later
  * (GREATEST), and there is no other writer of players.excluded_until.
  */

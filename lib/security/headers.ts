@@ -39,5 +39,7 @@ export function securityHeaders(providerUrl: string, dev: boolean, iconOrigins: 
     ["Referrer-Policy", "strict-origin-when-cross-origin"],
     ["X-Frame-Options", "SAMEORIGIN"],
     ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"],
+    // Production is served over HTTPS (behind the operator's TLS proxy): browsers must never try plain HTTP.
+    ...(dev ? [] : ([["Strict-Transport-Security", "max-age=63072000; includeSubDomains"]] as [string, string][])),
   ];
 }

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db";
+import { pool, prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { launchRefusal, playStartForNewLaunch } from "@/lib/rg/launch-check";
 import { Code } from "@/lib/webgames/codes";
@@ -25,6 +25,9 @@ export interface RealMoneyLaunch {
  * or past their session-time limit (D12; the message says why and until when). The new game
  * session records where its play session started (lib/rg/launch-check).
  */
+/** Launches issued but never authorized that a player may hold at once (older ones are dropped). */
+export const MAX_UNCONSUMED_LAUNCHES = 10;
+
 export async function issueLaunch(opts: { playerId: number; gameId: number; language?: string }): Promise<RealMoneyLaunch> {
   if (!Number.isInteger(opts.gameId) || opts.gameId <= 0) throw new WalletError(Code.GameNotFound, "Game is not found");
   const player = await prisma.player.findUnique({ where: { id: opts.playerId }, select: { id: true, blocked: true, currency: true } });
@@ -47,6 +50,14 @@ export async function issueLaunch(opts: { playerId: number; gameId: number; lang
     },
     select: { id: true },
   });
+  // Every GET /play/N issues a launch: keep only the newest MAX_UNCONSUMED_LAUNCHES never-used ones
+  // per player (a used one is a game session and stays), so reloading cannot grow the table.
+  await pool.query(
+    `DELETE FROM game_sessions WHERE id IN (
+       SELECT id FROM game_sessions WHERE player_id = $1 AND consumed_at IS NULL
+        ORDER BY issued_at DESC, id OFFSET $2)`,
+    [player.id, MAX_UNCONSUMED_LAUNCHES],
+  );
   const url = buildLaunchUrl(
     { apiUrl: env.WEBGAMES_API_URL, partnerId: env.WEBGAMES_PARTNER_ID },
     { mode: "real", gameId: opts.gameId, language: opts.language, playerId: player.id, currency: player.currency, token },

@@ -55,7 +55,13 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; persistent: boolean }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  /** More `-c name=value` server settings (e.g. pg_stat_statements for scripts/profile-wallet.ts). */
+  settings?: Record<string, string>;
+}): Promise<RunningPostgres> {
   const urlFor = (db: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${db}`;
   const baseUrl = urlFor("postgres");
 
@@ -84,7 +90,13 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => {},
     onError: () => {},
-    postgresFlags: ["-c", "max_connections=300", "-c", "listen_addresses=127.0.0.1"],
+    postgresFlags: [
+      "-c",
+      "max_connections=300",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ["-c", `${k}=${v}`]),
+    ],
   });
   const initialised = existsSync(path.join(opts.dataDir, "PG_VERSION"));
   if (!initialised) {

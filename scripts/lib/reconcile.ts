@@ -82,8 +82,8 @@ export async function reconcile(db: pg.Pool, calls: ReconcileCall[], playerIds: 
        (SELECT count(*)::int FROM (SELECT 1 FROM ledger_entries WHERE player_id = ANY($1::int[]) AND round_id IS NOT NULL
           GROUP BY player_id, round_id, transaction_id HAVING count(*) > 1) d) AS dupes,
        (SELECT count(*)::int FROM rounds r WHERE r.player_id = ANY($1::int[]) AND (
-           r.bet_total <> COALESCE((SELECT -sum(amount) FROM ledger_entries l WHERE l.round_pk = r.id AND l.kind = 'bet'), 0)
-        OR r.win_total <> COALESCE((SELECT sum(amount) FROM ledger_entries l WHERE l.round_pk = r.id AND l.kind = 'win'), 0))) AS rounds_off`,
+           r.bet_total <> COALESCE((SELECT -sum(amount) FROM ledger_entries l WHERE l.player_id = r.player_id AND l.round_id = r.round_id AND l.kind = 'bet'), 0)
+        OR r.win_total <> COALESCE((SELECT sum(amount) FROM ledger_entries l WHERE l.player_id = r.player_id AND l.round_id = r.round_id AND l.kind = 'win'), 0))) AS rounds_off`,
     [playerIds],
   );
   const a = checks.rows[0]!;

@@ -138,6 +138,17 @@ describe("password reset", () => {
     expect(sink.to(ghost)).toHaveLength(0);
   });
 
+  it("mail is written in the player's language (players.language), English when it has none", async () => {
+    const email = `de-${randomBytes(4).toString("hex")}@test.local`;
+    await createPlayer({ email, password: "old-password", nick: "Dora", currency: "EUR", language: "de" });
+    await sendResetLinkIfAccountExists(email);
+    const [mail] = await sink.waitFor(email, 1);
+    expect(mail!.subject).toBe("Setze dein Web Games Casino Passwort zurück");
+    expect(mail!.text).toContain("Hallo Dora,");
+    expect(mail!.text).toMatch(/Neues Passwort wählen: http:\/\/localhost:3000\/reset-password\?token=/);
+    expect(mail!.html).toContain('<html lang="de">');
+  });
+
   it("a reset link expires after 30 minutes, and a newer link replaces an older one", async () => {
     const p = await newPlayer();
     await sendResetLinkIfAccountExists(p.email);

@@ -1,11 +1,14 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { approveAdjustmentAs, listAdjustmentRequests, rejectAdjustmentAs } from "@/lib/admin/adjustments";
+import { auditCsvStream, listAudit, verifyAudit } from "@/lib/admin/audit";
 import { callbackHealth, codeBreakdown, listCallbacks } from "@/lib/admin/callbacks";
 import { activePlayers, biggestWins, ggrByDay, ggrByGame, loadDashboard, stuckRounds } from "@/lib/admin/dashboard";
 import { AdminAccessError, assertCan, PERMISSIONS, type Permission } from "@/lib/admin/permissions";
 import { adjustBalanceAs, revokeSessionsAs, setBlockedAs } from "@/lib/admin/player-actions";
 import { loadPlayer, searchPlayers } from "@/lib/admin/players";
+import { activityReport, ggrCsv, ggrReport } from "@/lib/admin/reports";
 import { findRounds, loadRound } from "@/lib/admin/rounds";
 import { listTransactions, transactionsCsvStream, transactionTotals } from "@/lib/admin/transactions";
 import type { SessionPlayer } from "@/lib/auth/guards";
@@ -58,7 +61,16 @@ describe("no loader, export or action runs for anonymous, player or blocked-admi
     ["biggestWins", (v) => biggestWins(v)],
     ["setBlockedAs", (v) => setBlockedAs(v, victim.player.id, true)],
     ["revokeSessionsAs", (v) => revokeSessionsAs(v, victim.player.id)],
-    ["adjustBalanceAs", (v) => adjustBalanceAs(v, victim.player.id, { amount: "1000", reason: "free money" })],
+    ["adjustBalanceAs", (v) => adjustBalanceAs(v, victim.player.id, { amount: "50", reason: "free money" })],
+    ["listAudit", (v) => listAudit(v, {})],
+    ["verifyAudit", (v) => verifyAudit(v)],
+    ["auditCsvStream", (v) => auditCsvStream(v, {})],
+    ["ggrReport", (v) => ggrReport(v, { from: "2026-01-01", to: "2026-01-31", by: "game" })],
+    ["activityReport", (v) => activityReport(v, { from: "2026-01-01", to: "2026-01-31" })],
+    ["ggrCsv", (v) => ggrCsv(v, { from: "2026-01-01", to: "2026-01-31", by: "day" })],
+    ["listAdjustmentRequests", (v) => listAdjustmentRequests(v)],
+    ["approveAdjustmentAs", (v) => approveAdjustmentAs(v, "999999")],
+    ["rejectAdjustmentAs", (v) => rejectAdjustmentAs(v, "999999", "no")],
   ];
   it.each(calls)("%s", async (_name, call) => {
     for (const [viewer, status] of [
@@ -79,7 +91,7 @@ describe("no loader, export or action runs for anonymous, player or blocked-admi
     const audit = await pool.query<{ action: string; admin_id: number }>(`SELECT action, admin_id FROM admin_actions ORDER BY id`);
     expect(audit.rows.every((r) => r.admin_id === admin.id)).toBe(true);
     expect(audit.rows.map((r) => r.action)).toEqual(["block", "revoke_sessions", "adjust_balance"]);
-    expect(await balanceOf(victim.player.id)).toBe("1099.00000000");
+    expect(await balanceOf(victim.player.id)).toBe("149.00000000");
   });
 });
 

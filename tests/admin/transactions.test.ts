@@ -164,6 +164,19 @@ describe("CSV export", () => {
     expect(records.some((r) => r.includes('Chargeback, "disputed"\nsecond line'))).toBe(true);
   });
 
+  it("neutralises cells a spreadsheet would run as formulas; exact negative amounts stay numbers", async () => {
+    const victim = await liveSession({ balance: "10.00" });
+    const formulas = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"];
+    for (const reason of formulas) await adjustBalance({ playerId: victim.player.id, amount: "-0.01", reason, adminId: admin.id });
+    const text = await readText(transactionsCsvStream(admin, { player: String(victim.player.id) }));
+    const [header, ...records] = parseCsv(text);
+    const reasonAt = header!.indexOf("reason");
+    const amountAt = header!.indexOf("amount");
+    const reasons = records.map((r) => r[reasonAt]!).filter((r) => r !== "Opening balance");
+    expect(reasons.sort()).toEqual(formulas.map((f) => `'${f}`).sort());
+    for (const r of records) if (r[reasonAt] !== "Opening balance") expect(r[amountAt]).toBe("-0.01");
+  });
+
   it("exports a filtered set only", async () => {
     const text = await readText(transactionsCsvStream(admin, { currency: "USD" }));
     const [, ...records] = parseCsv(text);

@@ -7,13 +7,13 @@ import {
   LOGIN_WINDOW_MS,
   loginIpKey,
   loginKey,
-  SIGNUP_MAX_PER_IP,
   signInRules,
   signUpIpKey,
   signUpRules,
   throttleHits,
 } from "@/lib/auth/rate-limit";
 import { pool } from "@/lib/db";
+import { env } from "@/lib/env";
 
 // Over real HTTP (Auth.js's endpoint, forged headers, other peers): tests/http/sign-in-limit.test.ts.
 describe("sign-in / sign-up throttle (one atomic statement per attempt)", () => {
@@ -65,7 +65,7 @@ describe("sign-in / sign-up throttle (one atomic statement per attempt)", () => 
   });
 
   it("sign-up: 10 accounts per address per hour", async () => {
-    for (let i = 0; i < SIGNUP_MAX_PER_IP; i++) expect((await hitThrottle(signUpRules("203.0.113.90"))).limited).toBe(false);
+    for (let i = 0; i < env.SIGNUP_LIMIT_PER_ADDRESS; i++) expect((await hitThrottle(signUpRules("203.0.113.90"))).limited).toBe(false);
     expect((await hitThrottle(signUpRules("203.0.113.90"))).limited).toBe(true);
     expect((await hitThrottle(signUpRules("203.0.113.91"))).limited).toBe(false);
     expect(signUpIpKey("203.0.113.90")).not.toBe(loginIpKey("203.0.113.90"));

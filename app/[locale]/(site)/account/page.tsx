@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { CashierForm } from "@/components/account/cashier-form";
 import { LedgerTable } from "@/components/account/ledger-table";
 import { ResendVerification } from "@/components/account/resend-verification";
 import { ResponsibleGaming } from "@/components/account/responsible-gaming";
+import { TwoFactorCard } from "@/components/account/two-factor-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { depositCap } from "@/lib/account/cashier";
@@ -37,6 +39,7 @@ export default async function AccountPage({
   searchParams: Promise<{ before?: string }>;
 }) {
   await pageLocale(params);
+  const ta = await getTranslations("accounts");
   const player = await requirePlayer("/account");
   const beforeText = (await searchParams).before;
   const before = beforeText && /^\d{1,19}$/.test(beforeText) ? BigInt(beforeText) : undefined;
@@ -67,7 +70,7 @@ export default async function AccountPage({
           </p>
         </div>
         <ButtonLink href="/account/security" variant="secondary" size="sm">
-          Security settings
+          {ta("securitySettings")}
         </ButtonLink>
       </div>
       {verified ? null : (
@@ -75,7 +78,7 @@ export default async function AccountPage({
           data-testid="verify-banner"
           className="space-y-3 rounded-xl border border-amber-400/40 bg-amber-400/10 px-4 py-3 text-sm text-amber-100"
         >
-          <p>Please verify your email: real-money play needs it. Follow the link we sent to {player.email}.</p>
+          <p>{ta("verifyBanner", { email: player.email })}</p>
           <ResendVerification />
         </div>
       )}
@@ -108,6 +111,7 @@ export default async function AccountPage({
           )}
         </Card>
       </div>
+      <TwoFactorCard playerId={player.id} role={player.role} />
       <ResponsibleGaming
         currency={limits.currency}
         limits={limits.limits}

@@ -1,38 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { FormMessage } from "@/components/ui/field";
 import { checkResetLink } from "@/lib/accounts/password-reset";
 import { pageLocale } from "@/lib/i18n/page-locale";
 
-export const metadata: Metadata = { title: "Choose a new password", robots: { index: false } };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ token?: string }> };
 
-const REFUSED = {
-  expired: "This reset link has expired.",
-  used: "This reset link was already used.",
-  invalid: "This reset link is not valid.",
-};
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "accounts" });
+  return { title: t("resetMeta"), robots: { index: false } };
+}
 
-export default async function ResetPasswordPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<{ token?: string }>;
-}) {
+export default async function ResetPasswordPage({ params, searchParams }: Props) {
   await pageLocale(params);
+  const t = await getTranslations("accounts");
   const token = (await searchParams).token ?? "";
   // Looking at the link does not use it (mail scanners open links); only the form does.
   const check = await checkResetLink(token);
   if (!check.ok) {
+    const refused = { expired: t("resetExpired"), used: t("resetUsed"), invalid: t("resetInvalid") }[check.reason];
     return (
-      <AuthCard title="Reset link not usable" subtitle="Reset links work once, for 30 minutes.">
+      <AuthCard title={t("resetUnusableTitle")} subtitle={t("resetUnusableSubtitle")}>
         <div data-testid="reset-refused" className="space-y-4">
-          <FormMessage tone="error">{REFUSED[check.reason]}</FormMessage>
+          <FormMessage tone="error">{refused}</FormMessage>
           <p className="text-sm text-zinc-300">
             <Link href="/forgot-password" className="text-brand-soft underline underline-offset-4">
-              Ask for a new link
+              {t("resetAskNew")}
             </Link>
           </p>
         </div>
@@ -40,7 +36,7 @@ export default async function ResetPasswordPage({
     );
   }
   return (
-    <AuthCard title="Choose a new password" subtitle="Setting it signs you out everywhere; then sign in with the new password.">
+    <AuthCard title={t("resetTitle")} subtitle={t("resetSubtitle")}>
       <ResetPasswordForm token={token} />
     </AuthCard>
   );

@@ -10,10 +10,7 @@ import { pageLocale } from "@/lib/i18n/page-locale";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ callbackUrl?: string; notice?: string }> };
 
-const NOTICES: Record<string, string> = {
-  "password-reset": "Your password was changed and every session was signed out. Sign in with the new password.",
-  "signed-out-everywhere": "You were signed out everywhere: every session of your account has ended.",
-};
+const NOTICES = { "password-reset": "noticePasswordReset", "signed-out-everywhere": "noticeSignedOutEverywhere" } as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: await pageLocale(params), namespace: "auth" });
@@ -26,7 +23,9 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const callbackUrl = safeCallbackUrl(query.callbackUrl);
   if (await currentPlayer()) redirect(callbackUrl);
-  const notice = query.notice ? NOTICES[query.notice] : undefined;
+  const ta = await getTranslations("accounts");
+  const noticeKey = NOTICES[query.notice as keyof typeof NOTICES];
+  const notice = noticeKey ? ta(noticeKey) : undefined;
   return (
     <AuthCard title={t("signInTitle")} subtitle={callbackUrl.startsWith("/play/") ? t("signInToPlay") : t("signInSubtitle")}>
       {notice ? (

@@ -6,6 +6,7 @@ import { staffAction } from "@/lib/admin/guard";
 import type { Permission } from "@/lib/admin/permissions";
 import { type ActionContext, type ActionState, adjustBalanceAs, revokeSessionsAs, setBlockedAs } from "@/lib/admin/player-actions";
 import type { SessionPlayer } from "@/lib/auth/guards";
+import { resetSecondFactorAs } from "@/lib/auth/two-factor";
 import { clientIp } from "@/lib/callbacks/client-ip";
 import { env } from "@/lib/env";
 
@@ -39,4 +40,8 @@ export async function setBlockedAction(playerId: number, blocked: boolean, _prev
 
 export async function revokeSessionsAction(playerId: number, _prev: ActionState): Promise<ActionState> {
   return run(playerId, "players.revokeSessions", (staff, ctx) => revokeSessionsAs(staff, playerId, ctx));
+}
+
+export async function resetSecondFactorAction(playerId: number, _prev: ActionState): Promise<ActionState> {
+  return run(playerId, "staff.resetSecondFactor", (staff, ctx) => resetSecondFactorAs(staff, playerId, ctx));
 }

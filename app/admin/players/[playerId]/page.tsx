@@ -9,11 +9,11 @@ import { Table, Td } from "@/components/ui/table";
 import { A, Badge, Time } from "@/components/ui/text";
 import { displayAmount } from "@/lib/admin/format";
 import { staffForPage } from "@/lib/admin/guard";
-import { can } from "@/lib/admin/permissions";
+import { can, isStaffRole } from "@/lib/admin/permissions";
 import { loadPlayer } from "@/lib/admin/players";
 import { loadPlayerRg } from "@/lib/admin/rg";
 import { env } from "@/lib/env";
-import { adjustBalanceAction, revokeSessionsAction, setBlockedAction } from "./actions";
+import { adjustBalanceAction, resetSecondFactorAction, revokeSessionsAction, setBlockedAction } from "./actions";
 import { staffExcludeAction, staffSetLimitAction } from "./rg-actions";
 
 export const metadata: Metadata = { title: "Player" };
@@ -44,8 +44,9 @@ export default async function PlayerPage({ params }: { params: Promise<{ playerI
         <p className="mb-4 font-mono text-3xl text-white" data-testid="player-balance">
           {displayAmount(player.balance, player.currency)}
         </p>
+        {/* Controls shown by role (lib/admin/permissions.ts); every action checks the permission again on the server. */}
         <div className="mb-6 flex flex-wrap gap-4">
-          {player.blocked ? (
+          {!can(admin, "players.block") ? null : player.blocked ? (
             <ActionButton action={setBlockedAction.bind(null, id, false)} label="Unblock player" />
           ) : (
             <ActionButton
@@ -55,9 +56,20 @@ export default async function PlayerPage({ params }: { params: Promise<{ playerI
               confirm="Block this player? Live game sessions are revoked; wins of open rounds are still paid."
             />
           )}
-          <ActionButton action={revokeSessionsAction.bind(null, id)} label={`Revoke game sessions (${liveCount} live)`} />
+          {can(admin, "players.revokeSessions") ? (
+            <ActionButton action={revokeSessionsAction.bind(null, id)} label={`Revoke game sessions (${liveCount} live)`} />
+          ) : null}
+          {can(admin, "staff.resetSecondFactor") && id !== admin.id && isStaffRole(player.role) ? (
+            <ActionButton
+              action={resetSecondFactorAction.bind(null, id)}
+              label="Reset second factor"
+              confirm="Reset this staff member's second factor? They set it up again at their next sign-in."
+            />
+          ) : null}
         </div>
-        <AdjustBalanceForm action={adjustBalanceAction.bind(null, id)} currency={player.currency} />
+        {can(admin, "adjustments.request") && id !== admin.id ? (
+          <AdjustBalanceForm action={adjustBalanceAction.bind(null, id)} currency={player.currency} />
+        ) : null}
       </Section>
 
       <PlayerRgSection

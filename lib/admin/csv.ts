@@ -1,0 +1,15 @@
+import { stringify } from "csv-stringify/sync";
+
+/**
+ * CSV for the back office: cells starting with = + - @ (tab, CR) are neutralised by the library's
+ * escape_formulas (a title or reason must never run as a spreadsheet formula), except plain decimal
+ * numbers such as "-12.50", which are no formula and must stay numbers for the reader.
+ */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+export function csvRows(rows: string[][]): string {
+  return stringify(rows, {
+    escape_formulas: true,
+    cast: { string: (value) => (DECIMAL.test(value) ? { value, escape_formulas: false } : value) },
+  });
+}

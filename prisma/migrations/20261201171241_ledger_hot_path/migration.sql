@@ -1,0 +1,13 @@
+-- The hot path (issue 15): every bet or win inserts one ledger row, and each secondary index of
+-- `ledger_entries` is one more index entry written, WAL-logged and cached per row for as long as
+-- the ledger lives. `ledger_entries_round_pk_idx` (round_pk) duplicates what the idempotency key's
+-- unique index (player_id, round_id, transaction_id) already finds: a round is (player_id,
+-- round_id) (D6), and its only reader, the back office's round view (and the tests'
+-- reconciliation), now asks by that key. The foreign key round_pk -> rounds stays; rounds are
+-- never deleted, so no delete has to find ledger rows by it.
+--
+-- Kept on purpose, measured with bench:admin (docs/admin.md): (kind, created_at, id) serves the rare
+-- `adjustment` filter (0.1 % of rows: without it a page walks ~50,000 entries) and the dashboard's
+-- 7-day bet aggregates; (player_id, id) serves the player's own ledger page, (player_id,
+-- created_at, id) the back office's player filter, in their different orders.
+DROP INDEX "ledger_entries_round_pk_idx";
