@@ -260,25 +260,28 @@ async function httpPart() {
       const res = await fetch(url, { headers: { cookie: cookie(), "accept-encoding": "identity" }, redirect: "manual" });
       if (res.status !== 200) throw new Error(`${url} → ${res.status} ${res.headers.get("location") ?? ""}`);
       const reader = res.body!.getReader();
-      await reader.read();
+      const head = await reader.read();
       const first = performance.now() - start;
       // A page keeps rendering its streamed parts (Suspense) after the first byte: read it to the
       // end so that work does not overlap the next sample. An export stops pulling on cancel.
-      if (drain) while (!(await reader.read()).done);
+      let bytes = head.value?.byteLength ?? 0;
+      if (drain) for (let c = await reader.read(); !c.done; c = await reader.read()) bytes += c.value.byteLength;
       else await reader.cancel();
-      return { first, last: performance.now() - start };
+      return { first, last: performance.now() - start, bytes };
     };
     const httpRow = async (name: string, url: string, drain: boolean, budget: number) => {
       for (let i = 0; i < 2; i++) await timed(url, drain);
       const firsts: number[] = [];
       const lasts: number[] = [];
+      let bytes = 0;
       for (let i = 0; i < Math.min(N, 15); i++) {
         const t = await timed(url, drain);
         firsts.push(t.first);
         lasts.push(t.last);
+        bytes = t.bytes;
       }
       row(name, "GET, first byte", { p50: pct(firsts, 50), p95: pct(firsts, 95) }, budget);
-      if (drain) row(name, "GET, whole page", { p50: pct(lasts, 50), p95: pct(lasts, 95) }, budget);
+      if (drain) row(name, `GET, all ${Math.round(bytes / 1000)} kB`, { p50: pct(lasts, 50), p95: pct(lasts, 95) }, budget);
     };
     header(`HTTP against ${base} (signed in as ${staff.email}, second factor passed)`);
     if (values.only !== "transactions") {
@@ -391,7 +394,11 @@ async function serve(): Promise<{ url: string; stop(): Promise<void> }> {
       providerUrl: "http://127.0.0.1:9",
       appUrl: url,
       distDir: ".next-bench",
-      extra: { BENCH_ROUTES: "true" },
+      extra: {
+        BENCH_ROUTES: "true",
+        // e.g. "--import ./my-profiler.mjs" to profile the server during the run (--cpu-prof is refused there).
+        ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+      },
     }),
   );
   return { url, stop: () => stopChild(child) };
