@@ -33,8 +33,9 @@ import { env } from "@/lib/env";
  *    bench-results/admin-explain.txt; budget 300 ms at p95.
  *  - reports: the dashboard (all parts, and each part) and each GGR report (by day, game, studio,
  *    currency; 30 days), the activity report and the report CSV; goal p95 < 50 ms (issue 12).
- * With --url (a running server on this same database, e.g. `next start`) or --serve (this script
- * starts the production build in .next-bench on a free port, building it first when missing): HTTP
+ * With --url (a running server on this same database, e.g. `npm start`) or --serve (this script
+ * starts the production build in --dist-dir, default .next-bench, on a free port, building it first
+ * when missing): HTTP
  * against the real pages and exports: time to first byte and to the last byte of each page. Staff
  * sign-in needs a second factor: the bench creates its own staff member (admin role, random
  * password) through the back office's own createStaffAs, signs in with the password through
@@ -47,6 +48,7 @@ const { values } = parseArgs({
   options: {
     url: { type: "string" },
     serve: { type: "boolean", default: false },
+    "dist-dir": { type: "string", default: ".next-bench" },
     iterations: { type: "string", default: "30" },
     only: { type: "string", default: "all" },
     "http-only": { type: "boolean", default: false },
@@ -386,14 +388,15 @@ async function serve(): Promise<{ url: string; stop(): Promise<void> }> {
   const { stopChild } = await import("./lib/processes");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  ensureBuild(".next-bench");
+  const distDir = values["dist-dir"] ?? ".next-bench";
+  ensureBuild(distDir);
   const child = await startApp(
     port,
     productionEnv({
       databaseUrl: env.DATABASE_URL,
       providerUrl: "http://127.0.0.1:9",
       appUrl: url,
-      distDir: ".next-bench",
+      distDir,
       extra: {
         BENCH_ROUTES: "true",
         // e.g. "--import ./my-profiler.mjs" to profile the server during the run (--cpu-prof is refused there).
