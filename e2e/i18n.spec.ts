@@ -112,6 +112,7 @@ test.describe("languages", () => {
 
     await page.goto("/account");
     await expect(page.getByRole("heading", { name: "Ihr Konto", level: 1 })).toBeVisible();
+    await expect(page.getByTestId("two-factor-status")).toContainText("Ausgeschaltet.");
     // The cashier reads the German decimal comma and answers in German, with Intl money.
     await page.getByLabel("Betrag (EUR)").fill("25,5");
     await page.getByRole("button", { name: "Einzahlen" }).click();
