@@ -72,8 +72,8 @@ export function ExclusionForm({ kind }: { kind: ExclusionKind }) {
           {t(copy.button)}
         </Button>
       )}
-      {state.message || state.fieldError ? (
-        <FormMessage tone={state.status === "ok" ? "success" : "error"}>{state.message ?? state.fieldError}</FormMessage>
+      {state.message || state.fieldErrors?.value?.[0] ? (
+        <FormMessage tone={state.status === "ok" ? "success" : "error"}>{state.message ?? state.fieldErrors?.value?.[0]}</FormMessage>
       ) : null}
     </form>
   );

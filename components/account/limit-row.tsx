@@ -48,8 +48,8 @@ export function LimitRow({ limit }: { limit: LimitRowView }) {
             autoComplete="off"
             defaultValue={limit.current}
             placeholder={limit.placeholder}
-            aria-invalid={state.fieldError ? true : undefined}
-            aria-describedby={state.fieldError ? `${inputId}-error` : undefined}
+            aria-invalid={state.fieldErrors?.value?.[0] ? true : undefined}
+            aria-describedby={state.fieldErrors?.value?.[0] ? `${inputId}-error` : undefined}
             className={`${inputClass} w-36 font-mono`}
           />
           <span className="w-14 text-xs text-zinc-400">{limit.unit}</span>
@@ -58,9 +58,9 @@ export function LimitRow({ limit }: { limit: LimitRowView }) {
           </Button>
         </div>
       </form>
-      {state.fieldError ? (
+      {state.fieldErrors?.value?.[0] ? (
         <p id={`${inputId}-error`} className="mt-1 text-sm text-money-loss">
-          {state.fieldError}
+          {state.fieldErrors?.value?.[0]}
         </p>
       ) : null}
       {state.message ? (

@@ -27,9 +27,9 @@ export function RealityCheckForm({ minutes }: { minutes: number }) {
       <Button type="submit" size="sm" variant="secondary" disabled={busy}>
         {busy ? t("saving") : t("save")}
       </Button>
-      {state.message || state.fieldError ? (
+      {state.message || state.fieldErrors?.value?.[0] ? (
         <p role="status" className={`w-full text-sm ${state.status === "ok" ? "text-emerald-300" : "text-money-loss"}`}>
-          {state.message ?? state.fieldError}
+          {state.message ?? state.fieldErrors?.value?.[0]}
         </p>
       ) : null}
     </form>

@@ -11,6 +11,7 @@ import {
   type SecondFactorFormState,
   verifySecondFactorAction,
 } from "@/lib/auth/two-factor-actions";
+import { IDLE } from "@/lib/form-state";
 
 function CodeField({ errors }: { errors?: string[] }) {
   const t = useTranslations("twoFactor");
@@ -34,8 +35,8 @@ export function EnrolForm({
   continueUrl: string;
 }) {
   const t = useTranslations("twoFactor");
-  const [state, action, pending] = useActionState<SecondFactorFormState, FormData>(confirmEnrolmentAction, {});
-  if (state.done && state.recoveryCodes) return <RecoveryCodes codes={state.recoveryCodes} continueUrl={continueUrl} />;
+  const [state, action, pending] = useActionState<SecondFactorFormState, FormData>(confirmEnrolmentAction, IDLE);
+  if (state.status === "ok" && state.recoveryCodes) return <RecoveryCodes codes={state.recoveryCodes} continueUrl={continueUrl} />;
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.message ? <FormMessage tone="error">{state.message}</FormMessage> : null}
@@ -88,7 +89,7 @@ function RecoveryCodes({ codes, continueUrl }: { codes: string[]; continueUrl: s
 /** A later sign-in: the code from the app, or a recovery code. */
 export function ChallengeForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("twoFactor");
-  const [state, action, pending] = useActionState<SecondFactorFormState, FormData>(verifySecondFactorAction, {});
+  const [state, action, pending] = useActionState<SecondFactorFormState, FormData>(verifySecondFactorAction, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -117,8 +118,8 @@ export function ChallengeForm({ callbackUrl }: { callbackUrl: string }) {
 /** Account page: turn two-factor off with a current code. */
 export function DisableForm() {
   const t = useTranslations("twoFactor");
-  const [state, action, pending] = useActionState<SecondFactorFormState, FormData>(disableSecondFactorAction, {});
-  if (state.done) return <FormMessage tone="success">{state.message}</FormMessage>;
+  const [state, action, pending] = useActionState<SecondFactorFormState, FormData>(disableSecondFactorAction, IDLE);
+  if (state.status === "ok") return <FormMessage tone="success">{state.message}</FormMessage>;
   return (
     <form action={action} className="space-y-3" noValidate>
       {state.message ? <FormMessage tone="error">{state.message}</FormMessage> : null}

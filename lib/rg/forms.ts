@@ -29,8 +29,9 @@ export async function submitLimit(
   const def = findLimit(limitId);
   if (!def) return { status: "error", message: t("unknownLimit") };
   const parsed = parseLimitValue(def, form.get("value"), player.currency, minorUnits(player.currency), locale);
-  if ("error" in parsed) return { status: "error", fieldError: parsed.error };
-  if (actor.staffId !== null && parsed.value === null) return { status: "error", fieldError: "Enter the stricter value to set." };
+  if ("error" in parsed) return { status: "error", fieldErrors: { value: [parsed.error] } };
+  if (actor.staffId !== null && parsed.value === null)
+    return { status: "error", fieldErrors: { value: ["Enter the stricter value to set."] } };
   const label = t(`limit.${def.id as LimitId}`);
   const show = (v: string) =>
     def.kind === "session" ? t("minutesValue", { minutes: Number(v) }) : formatMoneyIn(locale, v, player.currency);
@@ -60,9 +61,9 @@ export async function submitExclusion(playerId: number, form: FormData, actor: A
   if (!(kind in EXCLUSIONS)) return { status: "error", message: t("chooseKind") };
   if (text(form.get("confirm")) !== "yes") return { status: "error", message: t("confirmFirst") };
   const durationId = text(form.get("duration"));
-  if (!EXCLUSIONS[kind].some((o) => o.id === durationId)) return { status: "error", fieldError: t("chooseLength") };
+  if (!EXCLUSIONS[kind].some((o) => o.id === durationId)) return { status: "error", fieldErrors: { value: [t("chooseLength")] } };
   const res = await exclude({ playerId, kind, durationId, actor });
-  if (!res.ok) return { status: "error", fieldError: t("notSaved") };
+  if (!res.ok) return { status: "error", fieldErrors: { value: [t("notSaved")] } };
   const until = formatDateTime(locale, res.exclusion.until);
   return {
     status: "ok",
@@ -73,7 +74,8 @@ export async function submitExclusion(playerId: number, form: FormData, actor: A
 export async function submitRealityCheck(player: SessionPlayer, form: FormData, locale = "en"): Promise<RgFormState> {
   const t = translator(locale, "rg");
   const minutes = Number(text(form.get("minutes")));
-  if (!(REALITY_CHECK_MINUTES as readonly number[]).includes(minutes)) return { status: "error", fieldError: t("realityChoose") };
+  if (!(REALITY_CHECK_MINUTES as readonly number[]).includes(minutes))
+    return { status: "error", fieldErrors: { value: [t("realityChoose")] } };
   await setRealityCheckMinutes(player.id, minutes);
   return { status: "ok", message: t("realitySaved", { minutes }) };
 }
