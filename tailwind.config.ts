@@ -8,7 +8,7 @@ export default {
     extend: {
       colors: {
         surface: { DEFAULT: "#0f1117", raised: "#171a23", overlay: "#1f2330", border: "#2a2f3d" },
-        brand: { DEFAULT: "#7c5cff", strong: "#6a47ff", soft: "#a896ff" },
+        brand: { DEFAULT: "#6a47ff", strong: "#5b3ad6", soft: "#a896ff" },
         money: { win: "#22c55e", loss: "#f43f5e" },
       },
       fontFamily: {

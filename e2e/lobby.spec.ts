@@ -14,14 +14,53 @@ test.describe("lobby", () => {
     await expect(first.getByRole("link", { name: /in demo mode$/ })).toHaveAttribute("href", /\/play\/\d+\?mode=demo$/);
   });
 
+  test("the full catalog loads only when the player acts, not at page load (the first screen is the static HTML)", async ({ page }) => {
+    const catalogRequests: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname === "/api/catalog") catalogRequests.push(r.url());
+    });
+    await page.goto("/");
+    await expect(page.getByTestId("game-tile").first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(1000);
+    expect(catalogRequests).toEqual([]);
+    await page.getByLabel("Search games").focus();
+    await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible({ timeout: 30_000 }); // full catalog loaded
+    expect(catalogRequests).toHaveLength(1);
+  });
+
   test("the grid is virtualized: the last game renders at the end while the DOM holds only a window", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByTestId("game-tile").first()).toBeVisible();
-    await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible(); // full catalog loaded
+    // Scrolling towards the end of the static first page loads the full catalog.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible({ timeout: 30_000 }); // full catalog loaded
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await expect(page.locator('[data-testid="game-tile"][data-game-id="400"]')).toBeVisible();
     expect(await page.getByTestId("game-tile").count()).toBeLessThan(100);
     await expect(page.locator('[data-testid="game-tile"][data-game-id="1"]')).toHaveCount(0);
+  });
+
+  test("a game clicked right after typing in the search opens (the pending URL update never wins over the click)", async ({ page }) => {
+    // A slow play page (as on a busy server) leaves the search's debounced URL update time to fire
+    // mid-navigation: before the fix, Next's router took that replaceState and dropped the click.
+    await page.route("**/play/**", async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    await page.goto("/");
+    const search = page.getByLabel("Search games");
+    await search.focus();
+    await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible({ timeout: 30_000 });
+    await search.pressSequentially("chicago", { delay: 15 });
+    // At once, well within the 250 ms the URL update waits for.
+    await page.getByRole("link", { name: "Play Chicago Deluxe in demo mode" }).first().click();
+    await expect(page).toHaveURL(/\/play\/\d+\?mode=demo$/);
+    await expect(page.getByTestId("game-frame")).toBeVisible();
+    // The search was written to the lobby's history entry first: Back returns to the results.
+    await page.goBack();
+    await expect(page).toHaveURL(/\/\?q=chicago$/);
+    await expect(search).toHaveValue("chicago");
   });
 
   test("search is instant and typo tolerant, and lands in the URL", async ({ page }) => {

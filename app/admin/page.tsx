@@ -49,7 +49,7 @@ export default async function DashboardPage() {
 }
 
 function Loading() {
-  return <p className="mb-6 text-sm text-zinc-500">Loading…</p>;
+  return <p className="mb-6 text-sm text-zinc-400">Loading…</p>;
 }
 
 async function Stats({ admin }: { admin: SessionPlayer }) {
@@ -69,7 +69,7 @@ async function GgrPerDay({ admin }: { admin: SessionPlayer }) {
   const currencies = [...new Set(points.map((p) => p.currency))];
   return (
     <>
-      {currencies.length === 0 ? <p className="text-sm text-zinc-500">No rounds in the period.</p> : null}
+      {currencies.length === 0 ? <p className="text-sm text-zinc-400">No rounds in the period.</p> : null}
       <div className="grid gap-6 md:grid-cols-2">
         {currencies.map((cur) => (
           <GgrChart

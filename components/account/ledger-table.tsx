@@ -24,7 +24,7 @@ export function LedgerTable({
         <table className="w-full min-w-[560px] text-sm" data-testid="ledger-table">
           <caption className="sr-only">Your bets, wins and adjustments, newest first</caption>
           <thead>
-            <tr className="border-b border-surface-border text-left text-xs uppercase tracking-wide text-zinc-500">
+            <tr className="border-b border-surface-border text-left text-xs uppercase tracking-wide text-zinc-400">
               <th scope="col" className="px-5 py-2 font-medium">
                 Time (UTC)
               </th>

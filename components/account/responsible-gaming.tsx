@@ -125,8 +125,8 @@ export function ResponsibleGaming({
           <ul className="space-y-1 text-sm text-zinc-300" data-testid="rg-history">
             {history.map((e) => (
               <li key={e.id}>
-                <span className="font-mono text-xs text-zinc-500">{formatUtc(e.createdAt)}</span> · {describeEvent(e, currency)}
-                {e.actorId !== null ? <span className="text-zinc-500"> (by staff{e.reason ? `: ${e.reason}` : ""})</span> : null}
+                <span className="font-mono text-xs text-zinc-400">{formatUtc(e.createdAt)}</span> · {describeEvent(e, currency)}
+                {e.actorId !== null ? <span className="text-zinc-400"> (by staff{e.reason ? `: ${e.reason}` : ""})</span> : null}
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Input } from "@/components/ui/field";
+import { FormMessage, TextField } from "@/components/ui/field";
 import { changeEmailAction, changePasswordAction, signOutEverywhereAction } from "@/lib/accounts/actions";
 import { IDLE } from "@/lib/form-state";
 
@@ -13,30 +13,35 @@ export function ChangePasswordForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.message ? <FormMessage tone={state.status === "ok" ? "success" : "error"}>{state.message}</FormMessage> : null}
-      <Field id="pw-current" label={t("currentPassword")} errors={state.fieldErrors?.current}>
-        <Input
-          id="pw-current"
-          name="current"
-          type="password"
-          autoComplete="current-password"
-          required
-          errors={state.fieldErrors?.current}
-        />
-      </Field>
-      <Field id="pw-new" label={t("newPassword")} errors={state.fieldErrors?.password} hint={t("passwordHint")}>
-        <Input
-          id="pw-new"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={8}
-          errors={state.fieldErrors?.password}
-        />
-      </Field>
-      <Field id="pw-confirm" label={t("confirmNewPassword")} errors={state.fieldErrors?.confirm}>
-        <Input id="pw-confirm" name="confirm" type="password" autoComplete="new-password" required errors={state.fieldErrors?.confirm} />
-      </Field>
+      <TextField
+        name="current"
+        id="pw-current"
+        label={t("currentPassword")}
+        state={state}
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <TextField
+        name="password"
+        id="pw-new"
+        label={t("newPassword")}
+        hint={t("passwordHint")}
+        state={state}
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+      />
+      <TextField
+        name="confirm"
+        id="pw-confirm"
+        label={t("confirmNewPassword")}
+        state={state}
+        type="password"
+        autoComplete="new-password"
+        required
+      />
       <Button type="submit" disabled={pending}>
         {pending ? t("saving") : t("changePasswordButton")}
       </Button>
@@ -50,27 +55,17 @@ export function ChangeEmailForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.message ? <FormMessage tone={state.status === "ok" ? "success" : "error"}>{state.message}</FormMessage> : null}
-      <Field id="email-new" label={t("newEmail")} errors={state.fieldErrors?.email}>
-        <Input
-          id="email-new"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={state.values?.email}
-          errors={state.fieldErrors?.email}
-        />
-      </Field>
-      <Field id="email-current" label={t("passwordForEmail")} errors={state.fieldErrors?.current} hint={t("passwordForEmailHint")}>
-        <Input
-          id="email-current"
-          name="current"
-          type="password"
-          autoComplete="current-password"
-          required
-          errors={state.fieldErrors?.current}
-        />
-      </Field>
+      <TextField name="email" id="email-new" label={t("newEmail")} state={state} type="email" autoComplete="email" required />
+      <TextField
+        name="current"
+        id="email-current"
+        label={t("passwordForEmail")}
+        hint={t("passwordForEmailHint")}
+        state={state}
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? t("sending") : t("changeEmailButton")}
       </Button>

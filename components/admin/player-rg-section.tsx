@@ -47,7 +47,7 @@ export function PlayerRgSection({
         <div className="mt-6 grid gap-6">
           <StaffLimitForm action={setLimitAction} currency={rg.currency} />
           <StaffExclusionForm action={excludeAction} />
-          <p className="text-xs text-zinc-500">
+          <p className="text-xs text-zinc-400">
             Staff can make limits stricter or exclude a player, never raise or remove what the player chose.
           </p>
         </div>

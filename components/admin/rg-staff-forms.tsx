@@ -97,7 +97,7 @@ export function StaffExclusionForm({ action }: { action: (prev: ActionState, dat
         </label>
       </div>
       <div className="flex items-center gap-3">
-        <button disabled={pending} type="submit" className={`${button} bg-money-loss/90 hover:bg-money-loss`}>
+        <button disabled={pending} type="submit" className={`${button} bg-rose-700 hover:bg-rose-800`}>
           {pending ? "Excluding…" : "Exclude player"}
         </button>
         <Status state={state} id="staff-exclusion-status" />

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Input } from "@/components/ui/field";
+import { FormMessage, TextField } from "@/components/ui/field";
 import { requestPasswordResetAction } from "@/lib/accounts/actions";
 import { IDLE } from "@/lib/form-state";
 
@@ -18,17 +18,7 @@ export function ForgotPasswordForm() {
           <span data-testid="forgot-answer">{state.message}</span>
         </FormMessage>
       ) : null}
-      <Field id="email" label={t("emailCard")} errors={state.fieldErrors?.email}>
-        <Input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={state.values?.email}
-          errors={state.fieldErrors?.email}
-        />
-      </Field>
+      <TextField name="email" label={t("emailCard")} state={state} type="email" autoComplete="email" required />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? t("sending") : t("forgotButton")}
       </Button>

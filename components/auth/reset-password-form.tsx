@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Input } from "@/components/ui/field";
+import { FormMessage, TextField } from "@/components/ui/field";
 import { resetPasswordAction } from "@/lib/accounts/actions";
 import { IDLE } from "@/lib/form-state";
 
@@ -14,20 +14,17 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       {state.message ? <FormMessage tone="error">{state.message}</FormMessage> : null}
-      <Field id="password" label={t("newPassword")} errors={state.fieldErrors?.password} hint={t("passwordHint")}>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={8}
-          errors={state.fieldErrors?.password}
-        />
-      </Field>
-      <Field id="confirm" label={t("confirmNewPassword")} errors={state.fieldErrors?.confirm}>
-        <Input id="confirm" name="confirm" type="password" autoComplete="new-password" required errors={state.fieldErrors?.confirm} />
-      </Field>
+      <TextField
+        name="password"
+        label={t("newPassword")}
+        hint={t("passwordHint")}
+        state={state}
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+      />
+      <TextField name="confirm" label={t("confirmNewPassword")} state={state} type="password" autoComplete="new-password" required />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? t("saving") : t("setPassword")}
       </Button>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Input } from "@/components/ui/field";
+import { FormMessage, TextField } from "@/components/ui/field";
 import { signInAction } from "@/lib/auth/actions";
 import { IDLE } from "@/lib/form-state";
 
@@ -16,27 +16,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state.message ? <FormMessage tone="error">{state.message}</FormMessage> : null}
-      <Field id="email" label={t("email")} errors={state.fieldErrors?.email}>
-        <Input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={state.values?.email}
-          errors={state.fieldErrors?.email}
-        />
-      </Field>
-      <Field id="password" label={t("password")} errors={state.fieldErrors?.password}>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          errors={state.fieldErrors?.password}
-        />
-      </Field>
+      <TextField name="email" label={t("email")} state={state} type="email" autoComplete="email" required />
+      <TextField name="password" label={t("password")} state={state} type="password" autoComplete="current-password" required />
       <p className="-mt-2 text-right text-sm">
         <Link href="/forgot-password" className="text-brand-soft underline underline-offset-4">
           {ta("forgotLink")}

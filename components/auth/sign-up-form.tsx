@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Input, inputClass } from "@/components/ui/field";
+import { Field, FormMessage, inputClass, TextField } from "@/components/ui/field";
 import { signUpAction } from "@/lib/auth/actions";
 import { IDLE } from "@/lib/form-state";
 
@@ -23,31 +23,18 @@ export function SignUpForm({
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state.message ? <FormMessage tone="error">{state.message}</FormMessage> : null}
-      <Field id="email" label={t("email")} errors={state.fieldErrors?.email}>
-        <Input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={state.values?.email}
-          errors={state.fieldErrors?.email}
-        />
-      </Field>
-      <Field id="nick" label={t("nick")} errors={state.fieldErrors?.nick} hint={t("nickHint")}>
-        <Input id="nick" name="nick" autoComplete="nickname" required defaultValue={state.values?.nick} errors={state.fieldErrors?.nick} />
-      </Field>
-      <Field id="password" label={t("password")} errors={state.fieldErrors?.password} hint={t("passwordHint")}>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={8}
-          errors={state.fieldErrors?.password}
-        />
-      </Field>
+      <TextField name="email" label={t("email")} state={state} type="email" autoComplete="email" required />
+      <TextField name="nick" label={t("nick")} hint={t("nickHint")} state={state} autoComplete="nickname" required />
+      <TextField
+        name="password"
+        label={t("password")}
+        hint={t("passwordHint")}
+        state={state}
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+      />
       <Field id="currency" label={t("currency")} errors={state.fieldErrors?.currency} hint={t("currencyHint")}>
         <select
           id="currency"

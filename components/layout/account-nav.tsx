@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
-import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { buttonStyle } from "@/components/ui/button-style";
 import { signOutAction } from "@/lib/auth/actions";
 import { useMe } from "./use-me";
 
@@ -24,21 +24,21 @@ export function AccountNav() {
   if (!player) {
     return (
       <>
-        <ButtonLink href="/signin" variant="ghost" size="sm">
+        <Link href="/signin" className={buttonStyle("ghost", "sm")}>
           {t("signIn")}
-        </ButtonLink>
-        <ButtonLink href="/signup" size="sm">
+        </Link>
+        <Link href="/signup" className={buttonStyle("primary", "sm")}>
           {t("signUp")}
-        </ButtonLink>
+        </Link>
       </>
     );
   }
   return (
     <>
       {player.role !== "player" ? (
-        <ButtonLink href="/admin" variant="ghost" size="sm" prefetch={false}>
+        <Link href="/admin" className={buttonStyle("ghost", "sm")} prefetch={false}>
           {t("admin")}
-        </ButtonLink>
+        </Link>
       ) : null}
       <Link
         href="/account"
@@ -49,9 +49,9 @@ export function AccountNav() {
           {player.balance}
         </span>
       </Link>
-      <ButtonLink href="/account" variant="secondary" size="sm" className="sm:hidden">
+      <Link href="/account" className={`${buttonStyle("secondary", "sm")} sm:hidden`}>
         {t("account")}
-      </ButtonLink>
+      </Link>
       <form
         action={async () => {
           await signOutAction();
@@ -61,7 +61,7 @@ export function AccountNav() {
           router.refresh();
         }}
       >
-        <button type="submit" className={buttonClass("ghost", "sm")}>
+        <button type="submit" className={buttonStyle("ghost", "sm")}>
           {t("signOut")}
         </button>
       </form>

@@ -32,10 +32,11 @@ export function SiteHeader() {
       <div className="mx-auto flex h-16 max-w-7xl items-center gap-2 px-4 sm:gap-4 sm:px-6">
         <Logo />
         <div className="ml-auto flex items-center gap-2">
-          <LanguagePicker />
+          {/* The account part changes width once /api/me answers: the picker sits right of it, so nothing moves. */}
           <nav aria-label={t("accountNav")} className="flex items-center gap-2">
             <AccountNav />
           </nav>
+          <LanguagePicker />
         </div>
       </div>
     </header>

@@ -36,6 +36,7 @@ export const GameTile = memo(function GameTile({
   onToggleFavorite,
   onOpenDetails,
   eager,
+  priority,
 }: {
   game: CompactGame;
   favorite: boolean | null;
@@ -43,7 +44,10 @@ export const GameTile = memo(function GameTile({
   /** Opens the game's details (large icon, studio, RTP, volatility, features). */
   onOpenDetails?: (id: number) => void;
   eager?: boolean;
+  /** The first icons on a phone's first screen: fetched before the rest (the lobby's LCP). */
+  priority?: boolean;
 }) {
+  const t = useTranslations("games");
   return (
     <article
       data-testid="game-tile"
@@ -59,6 +63,7 @@ export const GameTile = memo(function GameTile({
           width={206}
           height={206}
           loading={eager ? "eager" : "lazy"}
+          fetchPriority={priority ? "high" : undefined}
           decoding="async"
           className="h-full w-full object-cover"
         />
@@ -74,7 +79,7 @@ export const GameTile = memo(function GameTile({
         <Badges badges={game.badges} className="pointer-events-none absolute left-2 top-2" />
         {game.rtp ? (
           <span className="pointer-events-none absolute bottom-2 left-2 rounded-md bg-black/70 px-1.5 py-0.5 font-mono text-[11px] text-zinc-200">
-            RTP {game.rtp}%
+            {t("rtp")} {game.rtp}%
           </span>
         ) : null}
         {game.volatility ? (
@@ -87,7 +92,7 @@ export const GameTile = memo(function GameTile({
             type="button"
             onClick={() => onToggleFavorite(game.id)}
             aria-pressed={favorite}
-            aria-label={favorite ? `Remove ${game.title} from favorites` : `Add ${game.title} to favorites`}
+            aria-label={favorite ? t("removeFavorite", { title: game.title }) : t("addFavorite", { title: game.title })}
             className="absolute right-2 top-2 grid h-8 w-8 place-items-center rounded-full bg-black/60 text-lg leading-none text-zinc-200 transition hover:bg-black/80 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft"
           >
             <span aria-hidden className={favorite ? "text-amber-400" : ""}>
@@ -113,24 +118,24 @@ export const GameTile = memo(function GameTile({
         </h3>
         <p className="truncate text-xs text-zinc-400">
           {game.category}
-          {game.provider ? <span className="text-zinc-500"> · {game.provider}</span> : null}
+          {game.provider ? <span className="text-zinc-400"> · {game.provider}</span> : null}
         </p>
         <div className="mt-auto flex gap-2 pt-2">
           <Link
             href={`/play/${game.id}`}
             prefetch={false}
-            aria-label={`Play ${game.title} for real money`}
+            aria-label={t("playReal", { title: game.title })}
             className={`${actionClass} bg-brand text-white hover:bg-brand-strong`}
           >
-            Play
+            {t("play")}
           </Link>
           <Link
             href={`/play/${game.id}?mode=demo`}
             prefetch={false}
-            aria-label={`Play ${game.title} in demo mode`}
+            aria-label={t("playDemo", { title: game.title })}
             className={`${actionClass} bg-surface-overlay text-zinc-200 ring-1 ring-inset ring-surface-border hover:bg-surface-border`}
           >
-            Demo
+            {t("demo")}
           </Link>
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { GameTileSkeleton, GRID_CLASS } from "./game-tile";
 
 // Placeholders have no identity of their own: fixed ids, so React keys never come from an index.
@@ -5,8 +6,9 @@ const CHIP_IDS = Array.from({ length: 8 }, (_, i) => `chip-${i}`);
 export const SKELETON_TILE_IDS = Array.from({ length: 18 }, (_, i) => `tile-${i}`);
 
 export function LobbySkeleton() {
+  const t = useTranslations("lobby");
   return (
-    <div className="space-y-6" role="status" aria-busy="true" aria-label="Loading games">
+    <div className="space-y-6" role="status" aria-busy="true" aria-label={t("loadingLabel")}>
       <div className="h-40 animate-pulse rounded-2xl bg-surface-raised" />
       <div className="flex gap-2">
         {CHIP_IDS.map((id) => (

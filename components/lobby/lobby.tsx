@@ -1,13 +1,23 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useTranslations } from "next-intl";
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { type ComponentType, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useSWRConfig } from "swr";
 import { ME_KEY, useMe } from "@/components/layout/use-me";
 import type { CompactGame } from "@/lib/catalog/compact";
 import { toggleFavoriteAction } from "@/lib/lobby/actions";
-import { type Facet, facets, type LobbyQuery, lobbySearchString, parseLobbyQuery, SORT_LABELS, SORTS, type Sort } from "@/lib/lobby/query";
+import {
+  type Facet,
+  facets,
+  type LobbyQuery,
+  lobbySearchString,
+  matchesFilters,
+  parseLobbyQuery,
+  SORTS,
+  type Sort,
+  simpleSearch,
+} from "@/lib/lobby/query";
 import { Badges, GameTile, GameTileSkeleton, GRID_CLASS } from "./game-tile";
 import { SKELETON_TILE_IDS } from "./lobby-skeleton";
 import { StaleCatalogBanner } from "./stale-banner";
@@ -25,8 +35,49 @@ export interface LobbyProps {
   featured: CompactGame[];
 }
 
-// Needed only once the full catalog has arrived: kept out of the lobby's first-load JS.
-const VirtualGrid = dynamic(() => import("./virtual-grid").then((m) => m.VirtualGrid), { ssr: false });
+type VirtualGridType = typeof import("./virtual-grid").VirtualGrid;
+// Needed only once the full catalog has arrived: kept out of the lobby's first-load JS. Loaded
+// together with the catalog, and swapped in only once both are here, so the static grid never
+// gives way to an empty placeholder (that collapse was most of the lobby's layout shift).
+let virtualGridModule: Promise<VirtualGridType> | null = null;
+const loadVirtualGrid = () => {
+  virtualGridModule ??= import("./virtual-grid").then((m) => m.VirtualGrid);
+  return virtualGridModule;
+};
+
+const SORT_KEYS = { popular: "sortPopular", az: "sortAz", rtp: "sortRtp" } as const;
+
+/**
+ * Whether the lobby needs the full catalog yet. The static HTML already shows the popular first
+ * page, so the catalog (a large JSON, a search index, the virtual grid) is fetched only when the
+ * player does something (types, clicks, scrolls towards the end of the first page) or the view
+ * needs it (a filtered deep link, the signed-in rails). Nothing runs on the main thread at load
+ * that the first screen does not need: that is the lobby's total blocking time.
+ */
+function useCatalogWanted(needed: boolean, sentinel: React.RefObject<HTMLElement | null>): boolean {
+  const [wanted, setWanted] = useState(false);
+  useEffect(() => {
+    if (wanted) return;
+    if (needed) {
+      setWanted(true);
+      return;
+    }
+    const want = () => setWanted(true);
+    const events = ["pointerdown", "keydown", "focusin", "touchstart", "wheel"] as const;
+    for (const e of events) window.addEventListener(e, want, { once: true, passive: true });
+    // Scrolling near the end of the static page: load before the player reaches the skeletons.
+    // (A jump past it, e.g. End, counts too: then it is above the viewport.)
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting || e.boundingClientRect.bottom < 0) && want(), {
+      rootMargin: "0px 0px 600px 0px",
+    });
+    if (sentinel.current) io.observe(sentinel.current);
+    return () => {
+      for (const e of events) window.removeEventListener(e, want);
+      io.disconnect();
+    };
+  }, [needed, wanted, sentinel]);
+  return wanted;
+}
 // Needed only when a player opens a game's details: also out of the first-load JS.
 const GameDetails = dynamic(() => import("./game-details").then((m) => m.GameDetails), { ssr: false });
 
@@ -34,6 +85,9 @@ const DEFAULT_QUERY: LobbyQuery = { q: "", category: "", provider: "", sort: "po
 const isDefault = (q: LobbyQuery) => !q.q && !q.category && !q.provider && q.sort === "popular";
 
 export function Lobby(props: LobbyProps) {
+  const t = useTranslations("lobby");
+  const locale = useLocale();
+  const number = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   // The HTML is static: the URL's filters (?q=&class=&provider=&sort=) apply once hydrated.
   const [query, setQuery] = useState<LobbyQuery>(DEFAULT_QUERY);
   const [urlRead, setUrlRead] = useState(false);
@@ -47,8 +101,17 @@ export function Lobby(props: LobbyProps) {
     setUrlRead(true);
   }, []);
   const deferredQuery = useDeferredValue(query);
-  const { games, results, failed } = useCatalogSearch(props.version, deferredQuery);
   const { data: me } = useMe();
+  const sentinel = useRef<HTMLLIElement>(null);
+  const wanted = useCatalogWanted(
+    !isDefault(query) || detailsId !== null || Boolean(me?.favorites.length || me?.recent.length) || props.initialResults.length === 0,
+    sentinel,
+  );
+  const { games, results, failed } = useCatalogSearch(props.version, deferredQuery, wanted);
+  const [VirtualGrid, setVirtualGrid] = useState<{ C: ComponentType<Parameters<VirtualGridType>[0]> } | null>(null);
+  useEffect(() => {
+    if (wanted) void loadVirtualGrid().then((C) => setVirtualGrid({ C }));
+  }, [wanted]);
   const { mutate } = useSWRConfig();
   const signedIn = Boolean(me?.player);
   const [localFavorites, setFavoriteIds] = useState<Set<number> | null>(null);
@@ -56,17 +119,35 @@ export function Lobby(props: LobbyProps) {
   const [favError, setFavError] = useState<string | null>(null);
   const [, startTransition] = useTransition();
 
-  // The URL mirrors the filters (deep links, back button) without a server round trip.
+  // The URL mirrors the filters (deep links, back button) without a server round trip, a moment
+  // after typing stops. A pending update is written at once when a link is clicked (capture
+  // phase, before Next's router starts the navigation): written later, Next's router takes the
+  // replaceState for a new state of this page and drops the navigation the player just asked for
+  // (the "lost click"). Written first, the click wins and Back returns to these results.
+  const pendingUrl = useRef<(() => void) | null>(null);
   useEffect(() => {
     if (!urlRead) return;
-    const t = setTimeout(() => {
+    const write = () => {
+      pendingUrl.current = null;
       const search = lobbySearchString(query);
       const game = detailsId ? `${search ? "&" : "?"}game=${detailsId}` : "";
       const next = `${window.location.pathname}${search}${game}`;
-      if (next !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, "", next);
-    }, 250);
-    return () => clearTimeout(t);
+      if (next !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(window.history.state, "", next);
+    };
+    pendingUrl.current = write;
+    const timer = setTimeout(write, 250);
+    return () => {
+      clearTimeout(timer);
+      if (pendingUrl.current === write) pendingUrl.current = null;
+    };
   }, [query, urlRead, detailsId]);
+  useEffect(() => {
+    const flush = (e: MouseEvent) => {
+      if (pendingUrl.current && e.target instanceof Element && e.target.closest("a[href]")) pendingUrl.current();
+    };
+    document.addEventListener("click", flush, true);
+    return () => document.removeEventListener("click", flush, true);
+  }, []);
 
   // Keep the selected class chip in view (deep links to a class far along the rail).
   const rail = useRef<HTMLElement>(null);
@@ -80,10 +161,17 @@ export function Lobby(props: LobbyProps) {
     setQuery((q) => ({ ...q, ...patch }));
   }, []);
 
-  // Until the full catalog arrives only the static first page is known, and only for the default view.
+  // Until the full catalog arrives only the static first page is known: a search or filter shows
+  // its matches among it (no flash of skeletons under the player's pointer) while the rest loads.
   const waiting = !failed && results === null && (props.initialResults.length === 0 || !isDefault(query));
-  const list = results ?? (waiting ? [] : props.initialResults);
+  const list = useMemo(() => {
+    if (results) return results;
+    if (isDefault(query)) return props.initialResults;
+    const q = query.q.trim();
+    return (q ? simpleSearch(props.initialResults, q) : props.initialResults).filter((g) => matchesFilters(g, query));
+  }, [results, query, props.initialResults]);
   const total = results ? results.length : props.catalogSize;
+  const showVirtual = results !== null && VirtualGrid !== null;
   const categories = props.categories.length > 0 || !games ? props.categories : facets(games, "category");
   const providers = props.providers.length > 0 || !games ? props.providers : facets(games, "provider");
 
@@ -122,12 +210,12 @@ export function Lobby(props: LobbyProps) {
       startTransition(async () => {
         const r = await toggleFavoriteAction({ gameId: id, favorite: nowFavorite });
         if (!r.ok) {
-          setFavError(r.error ?? "Could not save the favorite.");
+          setFavError(r.error ?? t("favoriteError"));
           apply(!nowFavorite);
         } else void mutate(ME_KEY);
       });
     },
-    [mutate],
+    [mutate, t],
   );
 
   const fav = (id: number) => (signedIn ? favoriteIds.has(id) : null);
@@ -141,16 +229,16 @@ export function Lobby(props: LobbyProps) {
         className="relative overflow-hidden rounded-2xl border border-surface-border bg-gradient-to-br from-brand/25 via-surface-raised to-surface-raised px-5 py-6 sm:px-8"
       >
         <h1 id="lobby-title" className="text-2xl font-bold tracking-tight text-white sm:text-3xl">
-          Slots lobby
+          {t("title")}
         </h1>
         <p className="mt-1 text-sm text-zinc-300">
-          {(games?.length ?? props.catalogSize) > 0 ? `${(games?.length ?? props.catalogSize).toLocaleString("en")} slots. ` : ""}Try any of
-          them in demo mode, no account needed.
+          {(games?.length ?? props.catalogSize) > 0 ? `${t("slotCount", { count: games?.length ?? props.catalogSize })} ` : ""}
+          {t("intro")}
         </p>
         <div className="mt-5 flex flex-col gap-3 md:flex-row md:items-end">
           <div className="relative flex-1">
             <label htmlFor="lobby-search" className="sr-only">
-              Search games
+              {t("searchLabel")}
             </label>
             <svg
               aria-hidden
@@ -169,16 +257,16 @@ export function Lobby(props: LobbyProps) {
               type="search"
               value={query.q}
               onChange={(e) => update({ q: e.target.value })}
-              placeholder="Search games, classes, studios…"
+              placeholder={t("searchPlaceholder")}
               autoComplete="off"
               spellCheck={false}
-              className="h-11 w-full rounded-xl border border-surface-border bg-surface/80 pl-9 pr-3 text-sm text-white placeholder:text-zinc-500 focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/40"
+              className="h-11 w-full rounded-xl border border-surface-border bg-surface/80 pl-9 pr-3 text-sm text-white placeholder:text-zinc-400 focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/40"
             />
           </div>
           <div className="flex gap-3">
             <div className="flex-1 md:w-48">
               <label htmlFor="lobby-provider" className="mb-1 block text-xs text-zinc-400">
-                Studio
+                {t("studio")}
               </label>
               <select
                 id="lobby-provider"
@@ -186,17 +274,17 @@ export function Lobby(props: LobbyProps) {
                 onChange={(e) => update({ provider: e.target.value })}
                 className="h-11 w-full rounded-xl border border-surface-border bg-surface/80 px-3 text-sm focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/40"
               >
-                <option value="">All studios</option>
+                <option value="">{t("allStudios")}</option>
                 {providers.map((p) => (
                   <option key={p.name} value={p.name}>
-                    {p.name} ({p.count})
+                    {p.name} ({number.format(p.count)})
                   </option>
                 ))}
               </select>
             </div>
             <div className="flex-1 md:w-44">
               <label htmlFor="lobby-sort" className="mb-1 block text-xs text-zinc-400">
-                Sort by
+                {t("sortBy")}
               </label>
               <select
                 id="lobby-sort"
@@ -206,7 +294,7 @@ export function Lobby(props: LobbyProps) {
               >
                 {SORTS.map((s) => (
                   <option key={s} value={s}>
-                    {s === "popular" && query.q ? "Best match" : SORT_LABELS[s]}
+                    {s === "popular" && query.q ? t("bestMatch") : t(SORT_KEYS[s])}
                   </option>
                 ))}
               </select>
@@ -215,7 +303,7 @@ export function Lobby(props: LobbyProps) {
         </div>
       </section>
 
-      <nav ref={rail} aria-label="Game classes" className="relative -mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+      <nav ref={rail} aria-label={t("classesNav")} className="relative -mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
         <ul className="flex gap-2 pb-1">
           {[{ name: "", count: 0 }, ...categories].map((c) => {
             const active = query.category === c.name;
@@ -227,8 +315,8 @@ export function Lobby(props: LobbyProps) {
                   onClick={() => update({ category: c.name })}
                   className={`whitespace-nowrap rounded-full px-3.5 py-1.5 text-sm ring-1 ring-inset transition focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft ${active ? "bg-brand text-white ring-brand" : "bg-surface-raised text-zinc-300 ring-surface-border hover:text-white"}`}
                 >
-                  {c.name || "All games"}
-                  {c.name ? <span className="ml-1.5 text-xs opacity-60">{c.count}</span> : null}
+                  {c.name || t("allGames")}
+                  {c.name ? <span className="ml-1.5 text-xs opacity-80">{number.format(c.count)}</span> : null}
                 </button>
               </li>
             );
@@ -244,11 +332,18 @@ export function Lobby(props: LobbyProps) {
 
       {!filtersActive && featuredGames.length > 0 ? <FeaturedRail games={featuredGames} onOpen={openDetails} /> : null}
       {!filtersActive && recentGames.length > 0 ? (
-        <Rail title="Recently played" games={recentGames} fav={fav} onToggle={toggleFavorite} onOpen={openDetails} testId="recent-rail" />
+        <Rail
+          title={t("recentlyPlayed")}
+          games={recentGames}
+          fav={fav}
+          onToggle={toggleFavorite}
+          onOpen={openDetails}
+          testId="recent-rail"
+        />
       ) : null}
       {!filtersActive && favoriteGames.length > 0 ? (
         <Rail
-          title="Your favorites"
+          title={t("yourFavorites")}
           games={favoriteGames}
           fav={fav}
           onToggle={toggleFavorite}
@@ -260,40 +355,47 @@ export function Lobby(props: LobbyProps) {
       <section aria-labelledby="all-games">
         <div className="mb-3 flex items-baseline justify-between gap-4">
           <h2 id="all-games" className="text-lg font-semibold text-white">
-            {query.category || (query.q ? "Search results" : "All games")}
+            {query.category || (query.q ? t("searchResults") : t("allGames"))}
           </h2>
           <p role="status" aria-live="polite" data-testid="result-count" className="text-sm text-zinc-400">
-            {waiting ? "Loading games…" : total === 1 ? "1 game" : `${total.toLocaleString("en")} games`}
+            {waiting ? t("loading") : t("gameCount", { count: total })}
           </p>
         </div>
         {failed && list.length === 0 ? (
           <div role="alert" className="rounded-xl border border-surface-border bg-surface-raised p-10 text-center">
-            <p className="font-semibold text-white">Games are temporarily unavailable</p>
-            <p className="mt-1 text-sm text-zinc-400">We could not reach the game provider. Please try again in a few minutes.</p>
+            <p className="font-semibold text-white">{t("unavailableTitle")}</p>
+            <p className="mt-1 text-sm text-zinc-400">{t("unavailableText")}</p>
           </div>
         ) : total === 0 && !waiting && results !== null ? (
           <div className="rounded-xl border border-dashed border-surface-border p-10 text-center text-zinc-400">
-            <p>No games match your search.</p>
+            <p>{t("noMatch")}</p>
             <button
               type="button"
               onClick={() => update({ q: "", category: "", provider: "" })}
               className="mt-3 text-sm text-brand-soft underline underline-offset-4 hover:text-white"
             >
-              Clear filters
+              {t("clearFilters")}
             </button>
           </div>
-        ) : results ? (
-          <VirtualGrid games={results} favorite={fav} onToggleFavorite={toggleFavorite} onOpenDetails={openDetails} />
+        ) : showVirtual && VirtualGrid ? (
+          <VirtualGrid.C games={list} favorite={fav} onToggleFavorite={toggleFavorite} onOpenDetails={openDetails} />
         ) : (
-          // Before the full catalog arrives: the static first page (or skeletons for a filtered URL).
+          // Before the full catalog (and the virtual grid) arrive: the static first page, filtered if need be.
           <ul className={GRID_CLASS} data-testid="game-grid">
             {list.map((g, i) => (
               <li key={g.id}>
-                <GameTile game={g} favorite={fav(g.id)} onToggleFavorite={toggleFavorite} onOpenDetails={openDetails} eager={i < 12} />
+                <GameTile
+                  game={g}
+                  favorite={fav(g.id)}
+                  onToggleFavorite={toggleFavorite}
+                  onOpenDetails={openDetails}
+                  eager={i < 6}
+                  priority={i < 2}
+                />
               </li>
             ))}
-            {SKELETON_TILE_IDS.slice(0, waiting ? 18 : 12).map((id) => (
-              <li key={id}>
+            {SKELETON_TILE_IDS.slice(0, waiting ? 18 : 12).map((id, i) => (
+              <li key={id} ref={i === 0 ? sentinel : undefined}>
                 <GameTileSkeleton />
               </li>
             ))}

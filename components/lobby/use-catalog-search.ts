@@ -16,8 +16,9 @@ const fetchJson = async (url: string) => {
  * The full compact catalog (fetched once per catalog version, cacheable) and a typo-tolerant
  * search over it. fuse.js is loaded on demand so it is not part of the lobby's first-load JS.
  */
-export function useCatalogSearch(version: string, query: LobbyQuery) {
-  const { data, error } = useSWR(`/api/catalog?v=${encodeURIComponent(version)}`, fetchJson, {
+export function useCatalogSearch(version: string, query: LobbyQuery, enabled = true) {
+  // A null key until the lobby wants the catalog (see useCatalogWanted in lobby.tsx).
+  const { data, error } = useSWR(enabled ? `/api/catalog?v=${encodeURIComponent(version)}` : null, fetchJson, {
     revalidateOnFocus: false,
     revalidateIfStale: false,
   });

@@ -1,4 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
+import type { FormState } from "@/lib/form-state";
 import { cn } from "./cn";
 
 /** A text input or select of a player-facing form. */
@@ -57,6 +58,34 @@ export function Input({ id, errors, className, ...props }: ComponentProps<"input
       className={cn(inputClass, className)}
       {...props}
     />
+  );
+}
+
+/**
+ * A labelled text input of a server-action form, wired to its FormState: the input's id and name
+ * are `name`, its errors are `state.fieldErrors[name]`, and after an error it keeps what was typed
+ * (`state.values[name]`; never for passwords, which the actions do not echo).
+ */
+export function TextField<F extends string>({
+  name,
+  label,
+  state,
+  hint,
+  id = name,
+  ...input
+}: Omit<ComponentProps<"input">, "name" | "id" | "defaultValue"> & {
+  name: F;
+  label: string;
+  state: FormState<F>;
+  hint?: ReactNode;
+  id?: string;
+}) {
+  const errors = state.fieldErrors?.[name];
+  const value = input.type === "password" ? undefined : state.values?.[name];
+  return (
+    <Field id={id} label={label} errors={errors} hint={hint}>
+      <Input id={id} name={name} defaultValue={value} errors={errors} {...input} />
+    </Field>
   );
 }
 

@@ -18,7 +18,7 @@ export function Table({ head, children, empty }: { head: string[]; children: Rea
         <tbody>
           {empty ? (
             <tr>
-              <td colSpan={head.length} className="px-2 py-6 text-center text-zinc-500">
+              <td colSpan={head.length} className="px-2 py-6 text-center text-zinc-400">
                 Nothing matches.
               </td>
             </tr>

@@ -13,7 +13,7 @@ export function Amount({ text }: { text: string }) {
 
 const TONES = {
   ok: "bg-money-win/15 text-money-win",
-  bad: "bg-money-loss/15 text-money-loss",
+  bad: "bg-money-loss/15 text-rose-300",
   warn: "bg-amber-500/15 text-amber-400",
   neutral: "bg-surface-overlay text-zinc-300",
 } as const;
@@ -33,7 +33,7 @@ export function A({ href, children }: { href: string; children: ReactNode }) {
 
 /** A UTC timestamp as "YYYY-MM-DD hh:mm:ss.sss", or a dash. */
 export function Time({ iso }: { iso: string | null }) {
-  if (!iso) return <span className="text-zinc-500">—</span>;
+  if (!iso) return <span className="text-zinc-400">—</span>;
   return (
     <time dateTime={iso} className="font-mono text-xs">
       {iso.replace("T", " ").replace("Z", "")}

@@ -58,7 +58,7 @@ export async function getCatalog(): Promise<CatalogState> {
   // outside): no database (e.g. at build time) is "no catalog yet".
   const state = await loadCatalog(deps()).catch((err: unknown) => unavailable(err));
   // No catalog anywhere yet (first start, provider down): try again soon rather than in a minute.
-  cacheLife(state.available ? { stale: 30, revalidate: 60, expire: 365 * 24 * 3600 } : { stale: 0, revalidate: 5, expire: 30 });
+  cacheLife(state.available ? { stale: 30, revalidate: 60, expire: 365 * 24 * 3600 } : { stale: 0, revalidate: 5, expire: 300 });
   return state;
 }
 
@@ -125,7 +125,7 @@ export async function getLobbyCatalog(): Promise<LobbyCatalog> {
   "use cache";
   cacheTag(CATALOG_TAG);
   const state = await getCatalog();
-  cacheLife(state.available ? { stale: 30, revalidate: 60, expire: 365 * 24 * 3600 } : { stale: 0, revalidate: 5, expire: 30 });
+  cacheLife(state.available ? { stale: 30, revalidate: 60, expire: 365 * 24 * 3600 } : { stale: 0, revalidate: 5, expire: 300 });
   const games = state.games.filter((g) => !g.hidden).map(toCompact);
   const body = JSON.stringify(games);
   const version = createHash("sha256").update(body).digest("base64url").slice(0, 12);

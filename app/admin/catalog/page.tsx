@@ -126,8 +126,8 @@ export default async function CatalogAdminPage({ searchParams }: { searchParams:
             <tr key={g.id} data-testid="catalog-row" data-game-id={g.id}>
               <Td mono>{g.id}</Td>
               <Td>
-                <span className={g.hidden ? "text-zinc-500 line-through" : "text-white"}>{g.title}</span>
-                <span className="block text-xs text-zinc-500">{g.category}</span>
+                <span className={g.hidden ? "text-zinc-400 line-through" : "text-white"}>{g.title}</span>
+                <span className="block text-xs text-zinc-400">{g.category}</span>
               </Td>
               <Td>{g.provider ?? "—"}</Td>
               <Td mono>{g.rtp ? `${g.rtp}%` : "—"}</Td>

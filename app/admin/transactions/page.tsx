@@ -27,7 +27,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
       <TransactionFiltersForm filters={filters} exportHref={`/admin/transactions/export${qs}`} />
       <Section title="Totals of the filtered set">
         {/* Streams in after the table: summing a large filtered set must not hold up the page. */}
-        <Suspense fallback={<p className="text-sm text-zinc-500">Adding up…</p>}>
+        <Suspense fallback={<p className="text-sm text-zinc-400">Adding up…</p>}>
           <Totals admin={admin} filters={filters} />
         </Suspense>
       </Section>
