@@ -41,6 +41,13 @@ import { stopChild } from "./lib/processes";
  * with none. The wallet traffic then alternates none / limits / none / limits, DURATION/2 s each, so
  * both see the same machine load and ledger size; it prints both and the throughput cost.
  * Goal: cost < 10 %.
+ *
+ * `--compare-report-triggers`: the cost of the report rollup (issue 12: triggers on ledger_entries and
+ * rounds that keep report_daily current in the same transaction) in the same run: after the main
+ * measurement, the wallet traffic alternates triggers off / on / off / on (DURATION/2 s each) in the
+ * bench's own database, then the rollup is rebuilt from the ledger (report_rebuild) and compared
+ * with a recount. `--seed-only` (with --ledger-rows and --data-dir): fill the kept database and stop,
+ * so the long seed can run under the shared quiet lock and the measurement under the exclusive one.
  */
 const { values: args } = parseArgs({
   options: {
@@ -55,6 +62,8 @@ const { values: args } = parseArgs({
     "flood-connections": { type: "string", default: "32" },
     "dist-dir": { type: "string", default: ".next-bench" },
     "rg-limits": { type: "boolean", default: false },
+    "seed-only": { type: "boolean", default: false },
+    "compare-report-triggers": { type: "boolean", default: false },
   },
 });
 const DURATION = Number(args.duration);
@@ -70,6 +79,7 @@ const db = args["data-dir"]
   : await startThrowawayDatabase("wg-bench-callbacks", "bench");
 if (LEDGER_ROWS > 0) {
   const rounds = Math.max(1, Math.round(LEDGER_ROWS / 2));
+  const seedStarted = Date.now();
   console.log(`filling the ledger: seed:bulk --rounds ${rounds} (skipped if this database was seeded before)…`);
   const seeded = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/seed-bulk.ts", "--rounds", String(rounds)], {
     cwd: ROOT,
@@ -77,6 +87,11 @@ if (LEDGER_ROWS > 0) {
     env: { ...process.env, DATABASE_URL: db.url },
   });
   if (seeded.status !== 0) throw new Error("seed:bulk failed");
+  console.log(`ledger filled (or found filled) in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s`);
+}
+if (args["seed-only"]) {
+  await db.stop();
+  process.exit(0);
 }
 const bouncer = args.pgbouncer ? await startPgBouncer(db.url) : null;
 const databaseUrl = bouncer?.url ?? db.url;
@@ -351,6 +366,53 @@ if (args["auth-flood"]) {
   floodOutcomes = outcomes;
 }
 
+let triggers: { off: Run; on: Run; cost: number; rollupDiff: number } | null = null;
+if (args["compare-report-triggers"]) {
+  const half = Math.max(5, Math.round(DURATION / 2));
+  const setTriggers = async (on: boolean) => {
+    const verb = on ? "ENABLE" : "DISABLE";
+    await pool.query(`ALTER TABLE ledger_entries ${verb} TRIGGER report_on_ledger`);
+    await pool.query(`ALTER TABLE rounds ${verb} TRIGGER report_on_round`);
+  };
+  const runs: Record<"on" | "off", Run[]> = { on: [], off: [] };
+  try {
+    for (const mode of ["off", "on", "off", "on"] as const) {
+      await setTriggers(mode === "on");
+      console.log(`  report triggers ${mode}: ${half} s…`);
+      const before = protocolErrors;
+      const r = summarize(await run(moneyOpts(half)));
+      r.errors += protocolErrors - before;
+      runs[mode].push(r);
+    }
+  } finally {
+    await setTriggers(true);
+  }
+  // The runs without triggers left the rollup behind: rebuilt from the ledger, then checked against a recount.
+  const rebuildClient = new pg.Client({ connectionString: db.url });
+  await rebuildClient.connect();
+  await rebuildClient.query("SELECT report_rebuild()");
+  const diff = await rebuildClient.query<{ n: number }>(`
+    SELECT count(*)::int AS n FROM (
+      SELECT (created_at AT TIME ZONE 'UTC')::date AS day, coalesce(game_id, 0) AS game_id, currency,
+             coalesce(-sum(amount) FILTER (WHERE kind = 'bet'), 0) AS bets, coalesce(sum(amount) FILTER (WHERE kind = 'win'), 0) AS wins
+      FROM ledger_entries WHERE kind IN ('bet', 'win') GROUP BY 1, 2, 3) l
+    FULL JOIN (SELECT day, game_id, currency, sum(bets) AS bets, sum(wins) AS wins FROM report_daily
+               WHERE bet_count + win_count > 0 GROUP BY 1, 2, 3) r USING (day, game_id, currency)
+    WHERE l.bets IS DISTINCT FROM r.bets OR l.wins IS DISTINCT FROM r.wins`);
+  await rebuildClient.end();
+  const mean = (rs: Run[]): Run => ({
+    rps: rs.reduce((x, r) => x + r.rps, 0) / rs.length,
+    p50: rs.reduce((x, r) => x + r.p50, 0) / rs.length,
+    p99: Math.max(...rs.map((r) => r.p99)),
+    requests: rs.reduce((x, r) => x + r.requests, 0),
+    errors: rs.reduce((x, r) => x + r.errors, 0),
+    non2xx: rs.reduce((x, r) => x + r.non2xx, 0),
+  });
+  const off = mean(runs.off);
+  const on = mean(runs.on);
+  triggers = { off, on, cost: 1 - on.rps / off.rps, rollupDiff: diff.rows[0]!.n };
+}
+
 // Ledger audit of this run's players (a pre-filled ledger was consistent when seeded): every
 // balance equals its ledger, nothing negative, one row per key, one row per code 0.
 const ids = players.map((p) => p.id);
@@ -427,6 +489,16 @@ ${
  throughput cost of the limit checks: ${(rg.cost * 100).toFixed(1)} %  (goal < 10 %: ${rg.cost < 0.1 ? "met" : "NOT met"})
 `
     : ""
+}${
+  triggers
+    ? `
+ report rollup triggers (alternating off/on runs, p99 = worst of the two):
+                         req/s      p50 ms     p99 ms   requests     errors
+ triggers off         ${fmt(triggers.off.rps)} ${fmt(triggers.off.p50)} ${fmt(triggers.off.p99)} ${String(triggers.off.requests).padStart(10)} ${String(triggers.off.errors + triggers.off.non2xx).padStart(10)}
+ triggers on          ${fmt(triggers.on.rps)} ${fmt(triggers.on.p50)} ${fmt(triggers.on.p99)} ${String(triggers.on.requests).padStart(10)} ${String(triggers.on.errors + triggers.on.non2xx).padStart(10)}
+ throughput cost of the report triggers: ${(triggers.cost * 100).toFixed(1)} %; rollup after report_rebuild vs a ledger recount: ${triggers.rollupDiff === 0 ? "equal" : `${triggers.rollupDiff} rows DIFFER`}
+`
+    : ""
 }
  ledger audit: balances ≠ ledger sum: ${a.mismatched}, negative balances: ${a.negative}, duplicate keys: ${a.dupes},
                per transaction: ${okTx.size} code-0 answers, ${okMissing} without a ledger row; ${refusedTx.size} refused,
@@ -440,6 +512,7 @@ const result = {
   baseline,
   wallet,
   rg,
+  triggers,
   ratio,
   p99Ratio: wallet.p99 / baseline.p99,
   ledgerRows: a.ledger_total,
@@ -460,5 +533,5 @@ await pool.end();
 await stopChild(app);
 await bouncer?.stop();
 await db.stop();
-const invariantsHold = a.mismatched === 0 && a.negative === 0 && a.dupes === 0 && inFlightOk;
+const invariantsHold = a.mismatched === 0 && a.negative === 0 && a.dupes === 0 && inFlightOk && (triggers?.rollupDiff ?? 0) === 0;
 process.exit(invariantsHold ? 0 : 1);

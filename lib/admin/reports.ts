@@ -12,7 +12,7 @@ import { param, type SearchParams } from "./search-params";
  * Reports over the rollup tables (migration 20261201162228_report_rollup), which triggers keep
  * current in the same transaction as every bet, win and new round: GGR (bets − wins) by UTC day,
  * game, studio or currency over a date range, and rounds and active players per day. Every figure is
- * per currency (amounts in different currencies never add up); the 16 shards of each row are summed
+ * per currency (amounts in different currencies never add up); the shards of each row (up to 64, by writing backend) are summed
  * here. `tests/admin/reports.test.ts` compares every report with a recount from the ledger.
  */
 export const GGR_DIMENSIONS = ["day", "game", "studio", "currency"] as const;

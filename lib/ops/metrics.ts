@@ -23,6 +23,8 @@ export interface Metrics {
   poolConnections: Gauge<"pool" | "state">;
   poolWaiting: Gauge<"pool">;
   openRoundsOverHour: Gauge;
+  winsFlagged: Counter<"currency">;
+  flaggedRoundsUnreviewed: Gauge;
   catalogAgeSeconds: Gauge;
   catalogStale: Gauge;
   lockWaiters: Gauge;
@@ -102,6 +104,17 @@ function createMetrics(): Metrics {
     openRoundsOverHour: new Gauge({
       name: "webgames_open_rounds_over_1h",
       help: "Rounds still open more than an hour after their first bet (a Debit that never came)",
+      registers: r,
+    }),
+    winsFlagged: new Counter({
+      name: "webgames_wins_flagged_total",
+      help: "Wins paid and flagged for review by this instance (D13: over the multiple of the round's bets or the currency's ceiling), by currency",
+      labelNames: ["currency"],
+      registers: r,
+    }),
+    flaggedRoundsUnreviewed: new Gauge({
+      name: "webgames_flagged_rounds_unreviewed",
+      help: "Rounds flagged for review (D13) that no staff member has marked reviewed yet (database-wide)",
       registers: r,
     }),
     catalogAgeSeconds: new Gauge({

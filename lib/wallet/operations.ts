@@ -104,6 +104,7 @@ function onNotice(notice: { message?: string; detail?: string }): void {
   try {
     details = JSON.parse(notice.detail ?? "{}") as Record<string, unknown>;
   } catch {}
+  metrics.winsFlagged.inc({ currency: typeof details.currency === "string" ? details.currency : "unknown" });
   logger.warn({ event: "win_review", ...details }, "win paid and flagged for review (D13)");
 }
 

@@ -111,6 +111,28 @@ test("health, readiness and metrics of a running build, through a database outag
   expect(metric(m, 'webgames_callback_duration_seconds_count{method="Credit"}')).toBe(credits);
   expect(metric(m, 'webgames_callback_duration_seconds_bucket{le="5",method="Credit"}')).toBe(credits);
 
+  // A win flagged for review (D13: over 1000x its round's bets): paid, counted, and the unreviewed
+  // flagged rounds gauge equals the database's own count.
+  const flaggedBefore = metric(m, 'webgames_wins_flagged_total{currency="EUR"}') ?? 0;
+  const money = async (method: "Credit" | "Debit", round: string, tx: string, amount: string, close: boolean) => {
+    const p = r.players[1]!;
+    const res = await fetch(`${app}/api/callbacks/${method}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: `{"token":"${p.token}","player_id":${p.id},"round_id":"${round}","game_id":${FAULT_GAME},"transaction_id":"${tx}","amount":${amount},"is_close":${close},"hash":"${sign(method, [p.id, round, FAULT_GAME, tx, p.token], FAULT_API_KEY)}"}`,
+    });
+    return ((await res.json()) as { code: number }).code;
+  };
+  expect(await money("Credit", "ops-flagged", "ops-flagged-bet", "0.01", false)).toBe(0);
+  expect(await money("Debit", "ops-flagged", "ops-flagged-win", "50.00", true)).toBe(0);
+  const afterFlag = (await get(`${app}/api/metrics`, auth)).text;
+  expect(metric(afterFlag, 'webgames_wins_flagged_total{currency="EUR"}')).toBe(flaggedBefore + 1);
+  const unreviewed = await r.db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM rounds WHERE flagged_at IS NOT NULL AND reviewed_at IS NULL",
+  );
+  expect(unreviewed.rows[0]!.n).toBeGreaterThanOrEqual(1);
+  expect(metric(afterFlag, "webgames_flagged_rounds_unreviewed")).toBe(unreviewed.rows[0]!.n);
+
   // Failed sign-ins: one known email, one unknown, each with our own request id.
   const { rows } = await r.db.query<{ email: string; password_hash: string }>(
     "SELECT email, password_hash FROM players ORDER BY id LIMIT 1",
