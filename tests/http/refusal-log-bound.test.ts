@@ -105,7 +105,14 @@ it("a flood of refused callbacks from one address leaves at most the limit's row
   // The wallet's calls from the flooding address: both there, whatever the flood did.
   expect(of(FLOODER, 0)).toEqual([{ ip: FLOODER, code: 0, transaction_id: String(goodBody.transaction_id), n: 1 }]);
   expect(of(FLOODER, 2)).toEqual([{ ip: FLOODER, code: 2, transaction_id: String(brokeBody.transaction_id), n: 1 }]);
-  // The refusals: each window logged at most LIMIT, and logged + dropped = sent, exactly.
+  // On a loaded machine a refusal's log write can time out (0.3 s, the log pool's 2 connections):
+  // that record then goes to the server log instead, counted by webgames_callback_log_fallbacks_total.
+  const metrics = await request(`${app}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  expect(metrics.status).toBe(200);
+  const metric = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, "m").exec(metrics.text)?.[1] ?? "0");
+  const fallbacks = metric("webgames_callback_log_fallbacks_total");
+
+  // The refusals: each window logged at most LIMIT, and logged + dropped = sent.
   const loggedRows = of(FLOODER, 10).reduce((a, r) => a + r.n, 0) + of(FLOODER, 1).reduce((a, r) => a + r.n, 0);
   const windows = await rig.db.query<{ logged: number; dropped: number }>(
     `SELECT logged, dropped FROM callback_refusal_windows WHERE source = $1 ORDER BY window_start`,
@@ -116,18 +123,22 @@ it("a flood of refused callbacks from one address leaves at most the limit's row
   for (const w of windows.rows) expect(w.logged).toBeLessThanOrEqual(LIMIT);
   const dropped = windows.rows.reduce((a, w) => a + w.dropped, 0);
   expect(windows.rows.reduce((a, w) => a + w.logged, 0)).toBe(loggedRows);
-  expect(loggedRows + dropped).toBe(sent);
-  if (windows.rows.length === 1) {
+  // Exact when no write timed out; a timed-out write may still have committed (the client gave up,
+  // the server did not), so then it is counted once here and once in the server log.
+  expect(loggedRows + dropped).toBeLessThanOrEqual(sent);
+  expect(loggedRows + dropped + fallbacks).toBeGreaterThanOrEqual(sent);
+  if (fallbacks === 0) expect(loggedRows + dropped).toBe(sent);
+  if (windows.rows.length === 1 && fallbacks === 0) {
     expect(loggedRows).toBe(LIMIT);
     expect(dropped).toBe(sent - LIMIT);
   }
-  console.log(`[refusals] ${sent} refused calls from ${FLOODER}: ${loggedRows} rows written, ${dropped} counted only`);
+  console.log(
+    `[refusals] ${sent} refused calls from ${FLOODER}: ${loggedRows} rows written, ${dropped} counted only, ${fallbacks} to the server log (write timed out)`,
+  );
 
   // The other address has its own budget: all 5 logged.
   expect(of(OTHER, 10)).toEqual([{ ip: OTHER, code: 10, transaction_id: null, n: 5 }]);
 
   // The drop count is also a metric.
-  const metrics = await request(`${app}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
-  expect(metrics.status).toBe(200);
-  expect(metrics.text).toMatch(new RegExp(`^webgames_callback_log_dropped_total ${dropped}$`, "m"));
+  expect(metric("webgames_callback_log_dropped_total")).toBe(dropped);
 }, 120_000);
