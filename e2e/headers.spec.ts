@@ -46,3 +46,17 @@ test("the lobby's JavaScript holds no server secrets", async ({ request }) => {
     expect(js, src).not.toMatch(/AUTH_SECRET|DATABASE_URL|WEBGAMES_API_KEY/);
   }
 });
+
+test("the lobby is static HTML per locale (prerendered, regenerated in the background), not rendered per request", async ({ browser }) => {
+  for (const locale of ["en-US", "de-DE"]) {
+    const context = await browser.newContext({ locale });
+    const res = await context.request.get("/");
+    const h = res.headers();
+    // A prerendered (ISR) page: shared caches may keep it; a dynamic page would say no-store / private.
+    expect(h["cache-control"], locale).toMatch(/s-maxage=\d+/);
+    expect(h["cache-control"], locale).not.toMatch(/no-store|private/);
+    expect(h["x-nextjs-cache"], locale).toMatch(/HIT|STALE|MISS/);
+    expect(await res.text(), locale).toContain(`lang="${locale.slice(0, 2)}"`);
+    await context.close();
+  }
+});

@@ -170,10 +170,43 @@ const schema = z.object({
   SIGNUP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
   PASSWORD_WORK_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
   /**
+   * Password hashes (sign-in, sign-up, password change and reset) started per second per instance,
+   * a token bucket holding at most twice this many: beyond it those answer "try again in a moment"
+   * at once, without hashing. Bounds the CPU a password flood can take from the wallet in total,
+   * where PASSWORD_WORK_CONCURRENCY bounds it at any instant.
+   */
+  PASSWORD_WORK_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(4),
+  /**
    * The demo cashier (add play money from the account page): on in dev, off in production unless
    * set to true explicitly (then logged as a warning when the server starts).
    */
   DEMO_CASHIER: bool.optional(),
+  /**
+   * D11 bound on log noise: refused callbacks that never reached the wallet (address not allowed,
+   * oversized or malformed body, bad md5, invalid fields) are written to callback_logs at most this
+   * many times per source address per window; the rest of the window is only counted
+   * (callback_refusal_windows, metric webgames_callback_log_dropped_total). Calls that reach the
+   * wallet are always logged.
+   */
+  CALLBACK_REFUSAL_LOG_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  CALLBACK_REFUSAL_LOG_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(60),
+  /**
+   * Days callback_logs rows (and refusal counts) are kept; older ones are deleted in batches by the
+   * server every CALLBACK_LOG_PRUNE_INTERVAL_MINUTES and by `npm run db:prune-logs`, except rows of a
+   * round still open or flagged for review and not yet reviewed (docs/protocol.md D11). 0 = keep forever.
+   */
+  CALLBACK_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(90),
+  CALLBACK_LOG_PRUNE_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(360),
   /** Log every callback to stdout as one JSON line (never the api_key or raw token). */
   CALLBACK_STDOUT_LOG: bool.default(false),
   /** Log level of the server's JSON log lines (stdout): fatal, error, warn, info, debug, trace or silent. */

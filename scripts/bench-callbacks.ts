@@ -216,19 +216,29 @@ const codes = new Map<number, number>();
 interface Ctx {
   player?: { id: number; token: string };
   round?: number;
+  /** The transaction id of this connection's request in flight (one at a time per connection). */
+  tx?: number;
 }
+// Every money call's fate, by transaction id, for the exact ledger audit at the end: sent, then
+// answered code 0 or refused; sent and never answered = still in flight when a run ended.
+const sentTx = new Set<string>();
+const okTx = new Set<string>();
+const refusedTx = new Set<string>();
 const moneyBody = (method: "Credit" | "Debit", ctx: Ctx, amount: string, close: boolean) => {
   const p = ctx.player!;
   const tx = ++seq;
+  ctx.tx = tx;
+  sentTx.add(String(tx));
   const hash = sign(method, [p.id, ctx.round!, GAME, tx, p.token], KEY);
   const extra = method === "Debit" ? `,"bet_amount":1.00` : "";
   return `{"token":"${p.token}","player_id":${p.id},"round_id":${ctx.round},"game_id":${GAME},"transaction_id":${tx},"amount":${amount},"is_close":${close}${extra},"hash":"${hash}"}`;
 };
-const onResponse = (_status: number, body: string) => {
+const onResponse = (_status: number, body: string, context: Ctx) => {
   const code = (JSON.parse(body) as { code: number }).code;
   codes.set(code, (codes.get(code) ?? 0) + 1);
   if (code === 0) okAnswers++;
   else protocolErrors++;
+  (code === 0 ? okTx : refusedTx).add(String(context.tx));
 };
 const moneyOpts = (duration: number, group = withoutLimits): autocannon.Options => ({
   url: appUrl,
@@ -429,11 +439,25 @@ const audit = await auditClient.query<{
   [ids],
 );
 const a = audit.rows[0]!;
+// Exact, per transaction: every code-0 answer has its ledger row, no refused one has, and every
+// other ledger row belongs to a call that was sent and never answered (in flight when autocannon
+// ended a run: it drops those answers). Nothing else may be in the ledger.
+const ledgerTx = new Set(
+  (
+    await auditClient.query<{ t: string }>(
+      `SELECT transaction_id AS t FROM ledger_entries WHERE player_id = ANY($1) AND kind <> 'adjustment'`,
+      [ids],
+    )
+  ).rows.map((r) => r.t),
+);
 await auditClient.end();
-
-// Each wallet run (warm-up + measured: 2, or 5 with --rg-limits) may end with one request per connection unanswered.
-const walletRuns = (RG ? 5 : 2) + (triggers ? 4 : 0);
-const inFlightOk = a.rows >= okAnswers && a.rows - okAnswers <= walletRuns * CONNECTIONS;
+const unanswered = [...sentTx].filter((t) => !okTx.has(t) && !refusedTx.has(t));
+const okMissing = [...okTx].filter((t) => !ledgerTx.has(t)).length;
+const refusedApplied = [...refusedTx].filter((t) => ledgerTx.has(t)).length;
+const unanswerable = new Set(unanswered);
+const strangers = [...ledgerTx].filter((t) => !okTx.has(t) && !unanswerable.has(t)).length;
+const appliedInFlight = unanswered.filter((t) => ledgerTx.has(t)).length;
+const inFlightOk = okMissing === 0 && refusedApplied === 0 && strangers === 0 && ledgerTx.size === a.rows;
 const fmt = (n: number, d = 1) => n.toFixed(d).padStart(10);
 const ratio = wallet.rps / baseline.rps;
 console.log(`
@@ -477,8 +501,9 @@ ${
     : ""
 }
  ledger audit: balances ≠ ledger sum: ${a.mismatched}, negative balances: ${a.negative}, duplicate keys: ${a.dupes},
-               ledger rows ${a.rows} vs code-0 answers ${okAnswers} (autocannon drops answers still in flight
-               when a run ends: at most one per connection per run): ${inFlightOk ? "consistent" : "INCONSISTENT"},
+               per transaction: ${okTx.size} code-0 answers, ${okMissing} without a ledger row; ${refusedTx.size} refused,
+               ${refusedApplied} in the ledger; ${unanswered.length} unanswered (in flight when a run ended), ${appliedInFlight}
+               of them applied; ledger rows ${a.rows}, ${strangers} from no call of this run: ${inFlightOk ? "consistent" : "INCONSISTENT"},
                rounds left open by runs ending between a bet and its win: ${a.open_rounds}
 `);
 mkdirSync(path.join(ROOT, "bench-results"), { recursive: true });
@@ -493,7 +518,7 @@ const result = {
   ledgerRows: a.ledger_total,
   pgbouncer: Boolean(bouncer),
   load: loadavg(),
-  audit: a,
+  audit: { ...a, okMissing, refusedApplied, unanswered: unanswered.length, appliedInFlight, strangers },
   okAnswers,
   codes: Object.fromEntries(codes),
   ...(flooded && floodOutcomes

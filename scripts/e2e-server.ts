@@ -97,6 +97,9 @@ function appEnv(providerUrl: string, url: string): NodeJS.ProcessEnv {
     DEMO_CASHIER: "true",
     // Every browser test signs up from 127.0.0.1; the limit itself is proven in tests/lobby/rate-limit.test.ts.
     SIGNUP_LIMIT_PER_ADDRESS: "1000",
+    // Two browser workers sign up and in back to back; the rate bound itself is proven in
+    // tests/auth/password-work.test.ts and measured by `npm run bench:callbacks -- --auth-flood`.
+    PASSWORD_WORK_PER_SECOND: "100",
   };
 }
 

@@ -1,10 +1,11 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DEMO_DEPOSIT_REASON } from "@/lib/account/cashier";
 import type { LedgerRow } from "@/lib/account/ledger";
-import { formatMoney } from "@/lib/wallet/money";
+import { formatMoneyIn, formatTimestamp } from "@/lib/i18n/format";
 
-const KIND_LABEL = { bet: "Bet", win: "Win", adjustment: "Adjustment" } as const;
-
-export function LedgerTable({
+/** The player's ledger, newest first; amounts, balances and times in the page's locale (times in UTC). */
+export async function LedgerTable({
   rows,
   currency,
   nextBefore,
@@ -17,28 +18,29 @@ export function LedgerTable({
   isFirstPage: boolean;
   gameTitles: Map<number, string>;
 }) {
-  if (rows.length === 0) return <p className="text-sm text-zinc-400">No bets or wins yet. Pick a game in the lobby to get started.</p>;
+  const [t, locale] = await Promise.all([getTranslations("ledger"), getLocale()]);
+  if (rows.length === 0) return <p className="text-sm text-zinc-400">{t("empty")}</p>;
   return (
     <>
       <div className="-mx-5 overflow-x-auto">
         <table className="w-full min-w-[560px] text-sm" data-testid="ledger-table">
-          <caption className="sr-only">Your bets, wins and adjustments, newest first</caption>
+          <caption className="sr-only">{t("caption")}</caption>
           <thead>
             <tr className="border-b border-surface-border text-left text-xs uppercase tracking-wide text-zinc-400">
               <th scope="col" className="px-5 py-2 font-medium">
-                Time (UTC)
+                {t("colTime")}
               </th>
               <th scope="col" className="px-2 py-2 font-medium">
-                Type
+                {t("colType")}
               </th>
               <th scope="col" className="px-2 py-2 font-medium">
-                Game / note
+                {t("colGame")}
               </th>
               <th scope="col" className="px-2 py-2 text-right font-medium">
-                Amount
+                {t("colAmount")}
               </th>
               <th scope="col" className="px-5 py-2 text-right font-medium">
-                Balance
+                {t("colBalance")}
               </th>
             </tr>
           </thead>
@@ -47,19 +49,20 @@ export function LedgerTable({
               const negative = r.amount.startsWith("-");
               return (
                 <tr key={r.id} className="border-b border-surface-border/60 last:border-0">
-                  <td className="whitespace-nowrap px-5 py-2 font-mono text-xs text-zinc-400">
-                    {r.createdAt.toISOString().replace("T", " ").slice(0, 19)}
-                  </td>
-                  <td className="px-2 py-2">{KIND_LABEL[r.kind]}</td>
+                  <td className="whitespace-nowrap px-5 py-2 font-mono text-xs text-zinc-400">{formatTimestamp(locale, r.createdAt)}</td>
+                  <td className="px-2 py-2">{t(r.kind)}</td>
                   <td className="max-w-[220px] truncate px-2 py-2 text-zinc-300">
-                    {r.gameId ? (gameTitles.get(r.gameId) ?? `Game #${r.gameId}`) : (r.reason ?? "")}
+                    {r.gameId
+                      ? (gameTitles.get(r.gameId) ?? t("gameNumber", { id: r.gameId }))
+                      : r.reason === DEMO_DEPOSIT_REASON
+                        ? t("demoDeposit")
+                        : (r.reason ?? "")}
                   </td>
                   <td className={`whitespace-nowrap px-2 py-2 text-right font-mono ${negative ? "text-money-loss" : "text-money-win"}`}>
-                    {negative ? "" : "+"}
-                    {formatMoney(r.amount, currency)}
+                    {formatMoneyIn(locale, r.amount, currency, { signDisplay: negative ? "auto" : "always" })}
                   </td>
                   <td className="whitespace-nowrap px-5 py-2 text-right font-mono text-zinc-200">
-                    {formatMoney(r.balanceAfter, currency)}
+                    {formatMoneyIn(locale, r.balanceAfter, currency)}
                   </td>
                 </tr>
               );
@@ -67,17 +70,17 @@ export function LedgerTable({
           </tbody>
         </table>
       </div>
-      <nav aria-label="Ledger pages" className="mt-4 flex justify-between text-sm">
+      <nav aria-label={t("pages")} className="mt-4 flex justify-between text-sm">
         {isFirstPage ? (
           <span />
         ) : (
           <Link href="/account" className="text-brand-soft hover:underline">
-            ← Newest
+            {t("newest")}
           </Link>
         )}
         {nextBefore ? (
           <Link href={`/account?before=${nextBefore}`} className="text-brand-soft hover:underline">
-            Older →
+            {t("older")}
           </Link>
         ) : null}
       </nav>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -20,6 +21,7 @@ export interface LimitRowView {
 
 /** One limit: what is in force, its use, a pending change, and a field to set, lower, raise or remove it. */
 export function LimitRow({ limit }: { limit: LimitRowView }) {
+  const t = useTranslations("rg");
   const [state, action, busy] = useActionState(setLimitAction.bind(null, limit.id), RG_IDLE);
   const inputId = `limit-${limit.id}`;
   return (
@@ -46,19 +48,19 @@ export function LimitRow({ limit }: { limit: LimitRowView }) {
             autoComplete="off"
             defaultValue={limit.current}
             placeholder={limit.placeholder}
-            aria-invalid={state.fieldError ? true : undefined}
-            aria-describedby={state.fieldError ? `${inputId}-error` : undefined}
+            aria-invalid={state.fieldErrors?.value?.[0] ? true : undefined}
+            aria-describedby={state.fieldErrors?.value?.[0] ? `${inputId}-error` : undefined}
             className={`${inputClass} w-36 font-mono`}
           />
           <span className="w-14 text-xs text-zinc-400">{limit.unit}</span>
           <Button type="submit" size="sm" variant="secondary" disabled={busy}>
-            {busy ? "Saving…" : "Save"}
+            {busy ? t("saving") : t("save")}
           </Button>
         </div>
       </form>
-      {state.fieldError ? (
+      {state.fieldErrors?.value?.[0] ? (
         <p id={`${inputId}-error`} className="mt-1 text-sm text-money-loss">
-          {state.fieldError}
+          {state.fieldErrors?.value?.[0]}
         </p>
       ) : null}
       {state.message ? (

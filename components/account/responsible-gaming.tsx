@@ -1,74 +1,82 @@
+import { getLocale } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { env } from "@/lib/env";
-import { EXCLUSION_NAME, formatUtc, PERIOD_NOTE, PERIOD_WORD } from "@/lib/rg/definitions";
+import { formatAmount, formatDateTime, formatMoneyIn } from "@/lib/i18n/format";
+import { translator } from "@/lib/i18n/translator";
+import { EXCLUSIONS, type LimitId, type MoneyLimitId } from "@/lib/rg/definitions";
 import type { Exclusion, RgEventRow } from "@/lib/rg/exclusions";
 import type { LimitView } from "@/lib/rg/limits";
-import { formatMoney } from "@/lib/wallet/money";
 import { ExclusionForm } from "./exclusion-form";
 import { LimitRow, type LimitRowView } from "./limit-row";
 import { RealityCheckForm } from "./reality-check-form";
 
-const VERB = { deposit: "deposited", loss: "lost", wager: "wagered" } as const;
+/** The "rg" messages in one locale (the back office's player page passes English). */
+export type RgT = ReturnType<typeof translator<"rg">>;
 
-export function limitRowView(l: LimitView, currency: string): LimitRowView {
-  const show = (v: string) => (l.kind === "session" ? `${v} minutes` : formatMoney(v, currency));
+/** One limit as its row shows it, worded and formatted in the page's locale (ICU messages, Intl numbers and dates). */
+export function limitRowView(l: LimitView, currency: string, t: RgT, locale: string): LimitRowView {
+  const id = l.id as LimitId;
+  const show = (v: string) => (l.kind === "session" ? t("minutesValue", { minutes: Number(v) }) : formatMoneyIn(locale, v, currency));
   let summary: string;
   if (l.kind === "session") {
-    summary = l.value ? `${l.value} minutes per play session` : "No limit";
+    summary = l.value ? t("sessionUsage", { minutes: Number(l.value) }) : t("noLimit");
   } else {
-    const period = l.period as keyof typeof PERIOD_WORD;
-    const used = `${formatMoney(l.used ?? "0", currency).replace(` ${currency}`, "")}`;
+    const moneyId = id as MoneyLimitId;
+    const used = l.used ?? "0";
     summary = l.value
-      ? `${used} of ${formatMoney(l.value, currency)} ${VERB[l.kind]} ${PERIOD_WORD[period]}`
-      : `No limit · ${used} ${currency} ${VERB[l.kind]} ${PERIOD_WORD[period]}`;
+      ? t(`usage.${moneyId}`, { used: formatAmount(locale, used, currency), limit: show(l.value) })
+      : t(`usageNoLimit.${moneyId}`, { used: formatMoneyIn(locale, used, currency) });
   }
   const pending = l.pending
     ? l.pending.value === null
-      ? `Removal pending: applies on ${formatUtc(l.pending.from)}`
-      : `Rises to ${show(l.pending.value)} on ${formatUtc(l.pending.from)}`
+      ? t("pendingRemoval", { date: formatDateTime(locale, l.pending.from) })
+      : t("pendingRise", { value: show(l.pending.value), date: formatDateTime(locale, l.pending.from) })
     : null;
   return {
     id: l.id,
-    label: l.label,
+    label: t(`limit.${id}`),
     summary,
     pending,
-    unit: l.kind === "session" ? "minutes" : currency,
-    placeholder: l.kind === "session" ? "No limit (e.g. 60)" : "No limit",
+    unit: l.kind === "session" ? t("unitMinutes") : currency,
+    placeholder: l.kind === "session" ? t("placeholderSession") : t("placeholderMoney"),
     current: l.value ?? "",
   };
 }
 
-const ACTION_TEXT: Record<string, string> = {
-  limit_set: "set",
-  limit_lowered: "lowered",
-  limit_pending_cancelled: "pending change cancelled",
-  limit_raise_requested: "raise requested",
-  limit_removal_requested: "removal requested",
-  timeout: "time-out",
-  self_exclusion: "self-exclusion",
-  reality_check_interval: "reality check interval",
-};
-
-export function describeEvent(e: RgEventRow, currency: string): string {
+/** One line of the player's limit and exclusion history, in the page's locale. */
+export function describeEvent(e: RgEventRow, currency: string, t: RgT, locale: string): string {
   const amount = (v: string | null) =>
-    v === null
-      ? "none"
-      : e.kind === "session"
-        ? `${Number(v)} minutes`
-        : e.kind === "reality_check_interval"
-          ? v
-          : formatMoney(v, currency);
+    v === null ? t("none") : e.kind === "session" ? t("minutesValue", { minutes: Number(v) }) : formatMoneyIn(locale, v, currency);
   if (e.action === "timeout" || e.action === "self_exclusion") {
-    return `${ACTION_TEXT[e.action]} of ${e.period} until ${e.effectiveAt ? formatUtc(e.effectiveAt) : "?"}`;
+    // The event stores the option's English label ("1 week"): name it in the locale.
+    const option = EXCLUSIONS[e.action].find((o) => o.label === e.period);
+    const length = option ? t(`length.${option.id as "1d"}`) : (e.period ?? "");
+    const until = e.effectiveAt ? formatDateTime(locale, e.effectiveAt) : "?";
+    return e.action === "timeout" ? t("eventTimeout", { length, until }) : t("eventSelfExclusion", { length, until });
   }
-  if (e.action === "reality_check_interval") return `reality check every ${Number(e.newValue)} minutes`;
-  const label = e.kind && e.period ? (e.kind === "session" ? "Session time limit" : `${e.period} ${e.kind} limit`) : "limit";
-  const base = `${label}: ${ACTION_TEXT[e.action] ?? e.action}, ${amount(e.oldValue)} → ${amount(e.newValue)}`;
-  return e.action.endsWith("_requested") && e.effectiveAt ? `${base}, applies ${formatUtc(e.effectiveAt)}` : base;
+  if (e.action === "reality_check_interval") return t("eventRealityCheck", { minutes: Number(e.newValue) });
+  const limitId = e.kind && e.period ? (`${e.kind}_${e.period}` as LimitId) : null;
+  const label = limitId && t.has(`limit.${limitId}`) ? t(`limit.${limitId}`) : t("someLimit");
+  const values = { label, from: amount(e.oldValue), to: amount(e.newValue) };
+  const date = formatDateTime(locale, e.effectiveAt ?? e.createdAt);
+  switch (e.action) {
+    case "limit_set":
+      return t("eventSet", values);
+    case "limit_lowered":
+      return t("eventLowered", values);
+    case "limit_pending_cancelled":
+      return t("eventPendingCancelled", values);
+    case "limit_raise_requested":
+      return t("eventRaiseRequested", { ...values, date });
+    case "limit_removal_requested":
+      return t("eventRemovalRequested", { ...values, date });
+    default:
+      return t("eventOther", { ...values, action: e.action });
+  }
 }
 
 /** The account page's "Play limits" and "Take a break" cards. */
-export function ResponsibleGaming({
+export async function ResponsibleGaming({
   currency,
   limits,
   exclusion,
@@ -81,34 +89,29 @@ export function ResponsibleGaming({
   realityCheckSeconds: number;
   history: RgEventRow[];
 }) {
-  const hours = env.RG_COOLING_OFF_HOURS;
+  const locale = await getLocale();
+  const t = translator(locale, "rg");
   return (
     <>
-      <Card title="Play limits">
-        <p className="text-sm text-zinc-300">
-          Every limit is optional. A new or lower limit applies at once; a higher limit, or removing one, applies only after a {hours}-hour
-          cooling-off.
-        </p>
+      <Card title={t("limitsCard")}>
+        <p className="text-sm text-zinc-300">{t("limitsIntro", { hours: env.RG_COOLING_OFF_HOURS })}</p>
         <p className="mt-1 text-xs text-zinc-400" data-testid="period-note">
-          {PERIOD_NOTE} Deposit limits apply to the cashier; loss and wager limits to every bet; the session time limit counts from the
-          start of a play session (games started less than {env.WALLET_SESSION_IDLE_MINUTES} minutes apart are one session). Leave a field
-          empty and save to remove that limit.
+          {t("periodNote", { idle: env.WALLET_SESSION_IDLE_MINUTES })}
         </p>
         <ul className="mt-2 divide-y divide-surface-border">
           {limits.map((l) => (
-            <LimitRow key={l.id} limit={limitRowView(l, currency)} />
+            <LimitRow key={l.id} limit={limitRowView(l, currency, t, locale)} />
           ))}
         </ul>
       </Card>
-      <Card title="Take a break or self-exclude">
+      <Card title={t("breakCard")}>
         {exclusion ? (
           <p
             role="status"
             data-testid="exclusion-status"
             className="mb-4 rounded-lg bg-money-loss/10 px-3 py-2 text-sm text-rose-200 ring-1 ring-money-loss/30"
           >
-            Your {EXCLUSION_NAME[exclusion.kind]} is in force until {formatUtc(exclusion.until)}. Real-money play is closed until then; it
-            cannot be shortened.
+            {t(exclusion.kind === "timeout" ? "statusTimeout" : "statusSelfExclusion", { until: formatDateTime(locale, exclusion.until) })}
           </p>
         ) : null}
         <div className="grid gap-6 md:grid-cols-2">
@@ -117,16 +120,19 @@ export function ResponsibleGaming({
         </div>
         <div className="mt-6 border-t border-surface-border pt-4">
           <RealityCheckForm minutes={Math.round(realityCheckSeconds / 60)} />
-          <p className="mt-1 text-xs text-zinc-400">While you play, a reminder shows how long you have played and your net result.</p>
+          <p className="mt-1 text-xs text-zinc-400">{t("realityNote")}</p>
         </div>
       </Card>
       {history.length > 0 ? (
-        <Card title="Limit and exclusion history">
+        <Card title={t("historyCard")}>
           <ul className="space-y-1 text-sm text-zinc-300" data-testid="rg-history">
             {history.map((e) => (
               <li key={e.id}>
-                <span className="font-mono text-xs text-zinc-400">{formatUtc(e.createdAt)}</span> · {describeEvent(e, currency)}
-                {e.actorId !== null ? <span className="text-zinc-400"> (by staff{e.reason ? `: ${e.reason}` : ""})</span> : null}
+                <span className="font-mono text-xs text-zinc-400">{formatDateTime(locale, e.createdAt)}</span> ·{" "}
+                {describeEvent(e, currency, t, locale)}
+                {e.actorId !== null ? (
+                  <span className="text-zinc-400"> {e.reason ? t("byStaffReason", { reason: e.reason }) : t("byStaff")}</span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { DisableForm } from "@/components/auth/second-factor-forms";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -9,22 +10,23 @@ import { pool } from "@/lib/db";
 export async function TwoFactorCard({ playerId, role }: { playerId: number; role: string }) {
   const r = await pool.query<{ totp_enabled_at: Date | null }>(`SELECT totp_enabled_at FROM players WHERE id = $1`, [playerId]);
   const enabledAt = r.rows[0]?.totp_enabled_at ?? null;
+  const [t, locale] = await Promise.all([getTranslations("twoFactor"), getLocale()]);
   return (
-    <Card title="Two-factor sign-in">
+    <Card title={t("title")}>
       {enabledAt ? (
         <div className="space-y-3 text-sm text-zinc-300">
           <p data-testid="two-factor-status">
-            On since {enabledAt.toISOString().slice(0, 10)}: signing in asks for a code from your authenticator app.{" "}
-            {await remainingRecoveryCodes(playerId)} recovery code(s) left.
+            {t("onSince", {
+              date: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(enabledAt),
+              count: await remainingRecoveryCodes(playerId),
+            })}
           </p>
-          {isStaffRole(role) ? <p className="text-zinc-400">Mandatory for staff accounts.</p> : <DisableForm />}
+          {isStaffRole(role) ? <p className="text-zinc-400">{t("staffMandatory")}</p> : <DisableForm />}
         </div>
       ) : (
         <div className="space-y-3 text-sm text-zinc-300">
-          <p data-testid="two-factor-status">
-            Off. Add a code from an app on your phone to your password, so a leaked password alone cannot sign in.
-          </p>
-          <ButtonLink href="/account/two-factor">Turn on two-factor sign-in</ButtonLink>
+          <p data-testid="two-factor-status">{t("off")}</p>
+          <ButtonLink href="/account/two-factor">{t("turnOn")}</ButtonLink>
         </div>
       )}
     </Card>

@@ -4,8 +4,12 @@ import { Table, Td } from "@/components/ui/table";
 import { Badge, Time } from "@/components/ui/text";
 import type { ActionState } from "@/lib/admin/player-actions";
 import type { PlayerRg } from "@/lib/admin/rg";
+import { translator } from "@/lib/i18n/translator";
 import { EXCLUSION_NAME, formatUtc, PERIOD_NOTE } from "@/lib/rg/definitions";
 import { StaffExclusionForm, StaffLimitForm } from "./rg-staff-forms";
+
+// The back office stays English.
+const EN = translator("en", "rg");
 
 /** The player page's responsible-gaming section: limits, exclusion, history, and the staff's stricter-only controls. */
 export function PlayerRgSection({
@@ -33,7 +37,7 @@ export function PlayerRgSection({
       <p className="mb-2 text-xs text-zinc-400">{PERIOD_NOTE}</p>
       <Table head={["Limit", "In force / use", "Pending change"]}>
         {rg.limits.map((l) => {
-          const v = limitRowView(l, rg.currency);
+          const v = limitRowView(l, rg.currency, EN, "en");
           return (
             <tr key={l.id} data-testid={`admin-limit-${l.id}`}>
               <Td>{l.label}</Td>
@@ -60,7 +64,7 @@ export function PlayerRgSection({
               <Time iso={e.createdAt.toISOString()} />
             </Td>
             <Td>{e.actorId === null ? "player" : (e.actorEmail ?? `#${e.actorId}`)}</Td>
-            <Td>{describeEvent(e, rg.currency)}</Td>
+            <Td>{describeEvent(e, rg.currency, EN, "en")}</Td>
             <Td>{e.reason ?? ""}</Td>
           </tr>
         ))}

@@ -2,15 +2,17 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { buttonStyle } from "@/components/ui/button-style";
 import { signOutAction } from "@/lib/auth/actions";
+import { formatMoneyIn } from "@/lib/i18n/format";
 import { useMe } from "./use-me";
 
 /** The header's right side. Client-side so that pages under it (the lobby) can be static HTML. */
 export function AccountNav() {
   const t = useTranslations("nav");
+  const locale = useLocale();
   const { data, error, mutate } = useMe();
   const pathname = usePathname();
   const router = useRouter();
@@ -46,7 +48,7 @@ export function AccountNav() {
       >
         <span className="text-zinc-400">{player.nick}</span>
         <span data-testid="header-balance" className="font-mono font-semibold text-money-win">
-          {player.balance}
+          {player.amount !== null && player.currency ? formatMoneyIn(locale, player.amount, player.currency) : player.balance}
         </span>
       </Link>
       <Link href="/account" className={`${buttonStyle("secondary", "sm")} sm:hidden`}>

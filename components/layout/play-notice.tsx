@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { formatUtc } from "@/lib/rg/definitions";
+import { formatDateTime } from "@/lib/i18n/format";
 import { useMe } from "./use-me";
 
 const SEEN_KEY = "wg-previous-session-seen";
@@ -13,6 +14,8 @@ const SEEN_KEY = "wg-previous-session-seen";
  * session was.
  */
 export function PlayNotice() {
+  const t = useTranslations("playNotice");
+  const locale = useLocale();
   const { data } = useMe();
   const [seen, setSeen] = useState(true);
   const previous = data?.rg?.previousSession ?? null;
@@ -27,12 +30,14 @@ export function PlayNotice() {
         data-testid="play-notice-exclusion"
         className="mb-6 rounded-xl border border-money-loss/40 bg-money-loss/10 px-4 py-3 text-sm text-rose-200"
       >
-        {exclusion.kind === "timeout" ? "You are taking a break" : "You have excluded yourself"}: real-money play is closed until{" "}
-        {formatUtc(exclusion.until)}. Demo games stay open, and your balance and history are on{" "}
-        <Link href="/account" className="underline">
-          your account
-        </Link>
-        .
+        {t.rich(exclusion.kind === "timeout" ? "timeout" : "selfExclusion", {
+          until: formatDateTime(locale, exclusion.until),
+          link: (chunks) => (
+            <Link href="/account" className="underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     );
   }
@@ -43,9 +48,7 @@ export function PlayNotice() {
         data-testid="play-notice-previous"
         className="mb-6 flex items-center gap-3 rounded-xl border border-surface-border bg-surface-raised px-4 py-3 text-sm text-zinc-300"
       >
-        <span>
-          Welcome back. Your previous play session was on {formatUtc(previous.startedAt)} and lasted until {formatUtc(previous.endedAt)}.
-        </span>
+        <span>{t("previous", { start: formatDateTime(locale, previous.startedAt), end: formatDateTime(locale, previous.endedAt) })}</span>
         <button
           type="button"
           className="ml-auto text-xs text-zinc-400 underline hover:text-white"
@@ -54,7 +57,7 @@ export function PlayNotice() {
             setSeen(true);
           }}
         >
-          Dismiss
+          {t("dismiss")}
         </button>
       </p>
     );

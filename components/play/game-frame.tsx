@@ -1,7 +1,9 @@
 "use client";
 
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { formatMoneyIn } from "@/lib/i18n/format";
 import { RealityCheckOverlay, SessionFacts, useRealityCheck } from "./session-bar";
 import { TroubleshootPanel } from "./troubleshoot-panel";
 import { useBalance } from "./use-balance";
@@ -23,6 +25,8 @@ export function GameFrame({
   /** The real-money game session: the bar shows its play-session facts and the reality check. */
   sessionId?: string | null;
 }) {
+  const t = useTranslations("play");
+  const locale = useLocale();
   const real = mode === "real";
   const frameBox = useRef<HTMLDivElement>(null);
   const [narrow, setNarrow] = useState(false);
@@ -43,7 +47,7 @@ export function GameFrame({
     else void el.requestFullscreen?.().catch(() => {});
   };
 
-  if (narrow) return <p className="p-6 text-center text-zinc-400">Opening {title}…</p>;
+  if (narrow) return <p className="p-6 text-center text-zinc-400">{t("opening", { title })}</p>;
 
   return (
     <div className="flex h-dvh flex-col bg-black">
@@ -52,21 +56,21 @@ export function GameFrame({
           href="/"
           className="rounded-md px-2 py-1 text-sm text-zinc-300 hover:bg-surface-overlay hover:text-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft"
         >
-          ← Lobby
+          {t("lobby")}
         </Link>
         <h1 className="truncate text-sm font-semibold text-white sm:text-base">{title}</h1>
         <span
           className={`rounded-full px-2 py-0.5 text-[11px] font-semibold uppercase tracking-wide ${real ? "bg-money-win/15 text-money-win" : "bg-brand/20 text-brand-soft"}`}
         >
-          {real ? "Real money" : "Demo"}
+          {real ? t("realMoney") : t("demo")}
         </span>
         <div className="ml-auto flex items-center gap-2">
           {real && sessionId ? <SessionFacts state={check} /> : null}
           {real ? (
             <p className="rounded-lg bg-surface-overlay px-3 py-1 text-sm ring-1 ring-surface-border" aria-live="polite">
-              <span className="sr-only">Balance: </span>
+              <span className="sr-only">{t("balance")} </span>
               <span data-testid="live-balance" data-balance={balance?.balance ?? ""} className="font-mono font-semibold text-money-win">
-                {balance ? balance.formatted : error ? "—" : "…"}
+                {balance ? formatMoneyIn(locale, balance.balance, balance.currency) : error ? "—" : "…"}
               </span>
             </p>
           ) : null}
@@ -75,7 +79,7 @@ export function GameFrame({
             type="button"
             onClick={fullscreen}
             className="rounded-md px-2 py-1 text-sm text-zinc-300 hover:bg-surface-overlay hover:text-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft"
-            aria-label="Full screen"
+            aria-label={t("fullScreen")}
           >
             <svg
               aria-hidden
@@ -88,7 +92,7 @@ export function GameFrame({
             >
               <path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />
             </svg>
-            <span className="ml-1 hidden sm:inline">Full screen</span>
+            <span className="ml-1 hidden sm:inline">{t("fullScreen")}</span>
           </button>
         </div>
       </header>

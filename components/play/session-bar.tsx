@@ -1,7 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { formatMoneyIn } from "@/lib/i18n/format";
 import { stopPlayingAction } from "@/lib/rg/actions";
 import { type PlaySessionAnswer, usePlaySession } from "./use-play-session";
 
@@ -13,12 +15,21 @@ function clock(ms: number): string {
   return `${hh}:${String(mm).padStart(2, "0")}:${String(ss).padStart(2, "0")}`;
 }
 
-function spoken(ms: number): string {
-  const minutes = Math.floor(Math.max(0, ms) / 60_000);
-  if (minutes < 1) return "less than a minute";
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return [h ? `${h} hour${h > 1 ? "s" : ""}` : "", m ? `${m} minute${m > 1 ? "s" : ""}` : ""].filter(Boolean).join(" ");
+type PlayT = ReturnType<typeof useTranslations<"play">>;
+
+/** "1 hour 5 minutes", "1 час 5 минут": time played, in words of the locale (ICU plurals). */
+function spoken(ms: number, t: PlayT): string {
+  const total = Math.floor(Math.max(0, ms) / 60_000);
+  if (total < 1) return t("lessThanMinute");
+  const hours = Math.floor(total / 60);
+  const minutes = total % 60;
+  if (!hours) return t("durationMinutes", { minutes });
+  return minutes ? t("durationHoursMinutes", { hours, minutes }) : t("durationHours", { hours });
+}
+
+/** The session's net result with its sign: "+0.00 USD", "−12,50 EUR" (a true minus sign). */
+export function formatNet(locale: string, data: PlaySessionAnswer): string {
+  return formatMoneyIn(locale, data.net, data.currency, { signDisplay: "always" }).replace(/^-/, "\u2212");
 }
 
 export interface RealityCheckState {
@@ -75,6 +86,8 @@ function serverSkew(data: PlaySessionAnswer): number {
 
 /** Always visible in the bar outside the game: time played in this play session and its net result. */
 export function SessionFacts({ state }: { state: RealityCheckState }) {
+  const t = useTranslations("play");
+  const locale = useLocale();
   const { data, elapsedMs } = state;
   return (
     <p
@@ -82,18 +95,18 @@ export function SessionFacts({ state }: { state: RealityCheckState }) {
       data-testid="session-facts"
     >
       <span>
-        <span className="text-zinc-400">Session </span>
+        <span className="text-zinc-400">{t("session")} </span>
         <span className="font-mono text-zinc-100" data-testid="session-clock">
           {data ? clock(elapsedMs) : "…"}
         </span>
       </span>
       <span>
-        <span className="text-zinc-400">Net </span>
+        <span className="text-zinc-400">{t("net")} </span>
         <span
           className={`font-mono font-semibold ${data?.net.startsWith("-") ? "text-money-loss" : "text-money-win"}`}
           data-testid="session-net"
         >
-          {data ? data.netFormatted : "…"}
+          {data ? formatNet(locale, data) : "…"}
         </span>
       </span>
     </p>
@@ -102,6 +115,8 @@ export function SessionFacts({ state }: { state: RealityCheckState }) {
 
 /** The reality check above the game: time played, net result, "Keep playing" / "Stop playing". */
 export function RealityCheckOverlay({ state }: { state: RealityCheckState }) {
+  const t = useTranslations("play");
+  const locale = useLocale();
   const { data, elapsedMs } = state;
   if (!state.showCheck || !data) return null;
   return (
@@ -114,13 +129,19 @@ export function RealityCheckOverlay({ state }: { state: RealityCheckState }) {
     >
       <div className="max-w-sm rounded-2xl border border-surface-border bg-surface-raised p-6 text-center shadow-xl">
         <h2 id="reality-check-title" className="text-lg font-semibold text-white">
-          Reality check
+          {t("realityTitle")}
         </h2>
         <p className="mt-2 text-sm text-zinc-300">
-          You have been playing for <strong data-testid="reality-check-time">{spoken(elapsedMs)}</strong>.
+          {t.rich("playedFor", {
+            time: spoken(elapsedMs, t),
+            strong: (chunks) => <strong data-testid="reality-check-time">{chunks}</strong>,
+          })}
         </p>
         <p className="mt-1 text-sm text-zinc-300">
-          Your net result in this session: <strong data-testid="reality-check-net">{data.netFormatted}</strong>.
+          {t.rich("netResult", {
+            net: formatNet(locale, data),
+            strong: (chunks) => <strong data-testid="reality-check-net">{chunks}</strong>,
+          })}
         </p>
         <div className="mt-5 flex justify-center gap-2">
           <button
@@ -129,7 +150,7 @@ export function RealityCheckOverlay({ state }: { state: RealityCheckState }) {
             disabled={state.stopping}
             className="inline-flex h-10 items-center rounded-lg bg-surface-overlay px-4 text-sm font-medium text-zinc-100 ring-1 ring-inset ring-surface-border hover:bg-surface-border"
           >
-            {state.stopping ? "Stopping…" : "Stop playing"}
+            {state.stopping ? t("stopping") : t("stopPlaying")}
           </button>
           <button
             type="button"
@@ -138,7 +159,7 @@ export function RealityCheckOverlay({ state }: { state: RealityCheckState }) {
             onClick={state.keepPlaying}
             className="inline-flex h-10 items-center rounded-lg bg-brand px-4 text-sm font-medium text-white hover:bg-brand-strong"
           >
-            Keep playing
+            {t("keepPlaying")}
           </button>
         </div>
       </div>

@@ -5,7 +5,7 @@ import { favoriteGameIds, recentGameIds } from "@/lib/lobby/player-lists";
 import type { ExclusionKind } from "@/lib/rg/definitions";
 import { activeExclusion } from "@/lib/rg/exclusions";
 import { previousPlaySession } from "@/lib/rg/play-session";
-import { formatMoney } from "@/lib/wallet/money";
+import { formatMoney, toCurrencyString } from "@/lib/wallet/money";
 import { GAME_TYPE } from "@/lib/webgames/client";
 import { playerBalance } from "./ledger";
 
@@ -15,7 +15,16 @@ import { playerBalance } from "./ledger";
  * played, and for admins the catalog's stale flag. Never cached.
  */
 export interface MeAnswer {
-  player: { nick: string; role: "player" | "admin" | "finance" | "support" | "auditor"; blocked: boolean; balance: string | null } | null;
+  player: {
+    nick: string;
+    role: "player" | "admin" | "finance" | "support" | "auditor";
+    blocked: boolean;
+    /** "1,234.50 EUR" (English, kept for scripts); the header formats `amount` in the page's locale. */
+    balance: string | null;
+    /** The balance as an exact decimal string to the currency's minor units ("1234.50"), and its currency. */
+    amount: string | null;
+    currency: string | null;
+  } | null;
   favorites: number[];
   recent: number[];
   staleCatalog: { fetchedAt: string; error: string | null } | null;
@@ -39,6 +48,8 @@ export async function meAnswer(player: SessionPlayer | null): Promise<MeAnswer> 
       role: player.role,
       blocked: player.blocked,
       balance: wallet ? formatMoney(wallet.balance, wallet.currency) : null,
+      amount: wallet ? toCurrencyString(wallet.balance, wallet.currency) : null,
+      currency: wallet?.currency ?? null,
     },
     favorites,
     recent,

@@ -91,6 +91,7 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
       nick: parsed.data.nick,
       currency: parsed.data.currency,
       language: await requestLocale(),
+      meteredPasswordWork: true,
     }));
   } catch (err) {
     if (err instanceof EmailTakenError) return { status: "error", fieldErrors: { email: [t("emailTaken")] }, values };

@@ -53,7 +53,8 @@ export async function checkCredentials(
     where: { email: parsed.data.email },
     select: { id: true, email: true, nick: true, passwordHash: true, sessionVersion: true },
   });
-  const ok = await verifyPassword(player?.passwordHash ?? DUMMY_HASH, parsed.data.password);
+  // Every sign-in path (our form, Auth.js's own endpoint) comes through here: metered work.
+  const ok = await verifyPassword(player?.passwordHash ?? DUMMY_HASH, parsed.data.password, { metered: true });
   if (!player || !ok) return null;
   return { id: String(player.id), email: player.email, name: player.nick, sessionVersion: player.sessionVersion };
 }

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { prisma } from "@/lib/db";
 import { auth } from "./auth";
 import { stampMatches } from "./session-version";
@@ -22,10 +23,15 @@ export interface SessionState {
 }
 
 /**
- * The session's player and where it stands with the second factor, read fresh from the database.
- * `currentPlayer()` accepts it only once the second factor is passed or not required.
+ * The session's player and where it stands with the second factor, read fresh from the database
+ * once per request: React's `cache` shares the answer between the layout's guard, the page's guard
+ * and anything else the same render asks (a back-office page asked three times: three cookie
+ * decryptions and six queries). Outside a render (route handlers, server actions) every call reads
+ * again. `currentPlayer()` accepts it only once the second factor is passed or not required.
  */
-export async function sessionState(): Promise<SessionState | null> {
+export const sessionState = cache(readSessionState);
+
+async function readSessionState(): Promise<SessionState | null> {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;

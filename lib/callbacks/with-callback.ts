@@ -1,4 +1,4 @@
-import { inTransactionWithTimeouts, logPool, sql } from "@/lib/db";
+import { inTransactionWithTimeouts, logPool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { metrics } from "@/lib/ops/metrics";
@@ -17,6 +17,7 @@ import {
 } from "@/lib/webgames/callback-request";
 import { Code } from "@/lib/webgames/codes";
 import { clientIp, parseAllowlist } from "./client-ip";
+import { boundedRefusalStatement, type RefusalRecord, unboundedRefusalStatement } from "./refusal-log";
 
 /** D1: bodies over 64 KiB are refused (HTTP 413, still JSON) without being read further. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -54,34 +55,26 @@ function reply(body: string, status = 200, reqId?: string): Response {
   return new Response(body, { status, headers: reqId ? { ...JSON_HEADERS, [REQUEST_ID_HEADER]: reqId } : JSON_HEADERS });
 }
 
-// PostgreSQL text cannot hold NUL; hostile input must still be recorded (D11).
-const clean = (s: string | undefined | null) => (s == null ? null : s.replaceAll("\u0000", "\uFFFD").slice(0, 500));
-
 /**
- * D11 for calls that never reached the wallet (bad JSON, hash, validation, database down). Written
- * through logPool in a transaction with 0.3 s statement and 0.2 s lock timeouts (the pool's own
- * connect and query timeouts bound the rest): a stuck database must not push the provider's answer
- * past its 5 s timeout. When the write fails, the same record goes to the server log, so it is not lost.
+ * D11 for calls that never reached the wallet (address not allowed, bad body or JSON, bad md5,
+ * invalid fields: `bounded`) or failed on the way to it (database down, pool timeout). The bounded
+ * ones are written at most CALLBACK_REFUSAL_LOG_LIMIT times per source address per window and only
+ * counted beyond (lib/callbacks/refusal-log.ts): anyone can send those, so they must not be able to
+ * fill the database. Written through logPool in a transaction with 0.3 s statement and 0.2 s lock
+ * timeouts (the pool's own connect and query timeouts bound the rest): a stuck database must not
+ * push the provider's answer past its 5 s timeout. When the write fails, the same record goes to
+ * the server log, so it is not lost.
  */
-async function logRefusal(
-  method: string,
-  facts: CallbackFacts,
-  code: number,
-  message: string,
-  latencyMs: number,
-  ip: string | null,
-  reqId: string,
-) {
+async function logRefusal(record: RefusalRecord, bounded: boolean, facts: CallbackFacts, reqId: string) {
+  const statement = bounded
+    ? boundedRefusalStatement(record, { limit: env.CALLBACK_REFUSAL_LOG_LIMIT, windowSeconds: env.CALLBACK_REFUSAL_LOG_WINDOW_SECONDS })
+    : unboundedRefusalStatement(record);
   try {
-    await inTransactionWithTimeouts(
-      logPool,
-      { statementMs: 300, lockMs: 200 },
-      sql`INSERT INTO callback_logs (method, player_id, round_id, transaction_id, game_id, amount, code, message, latency_ms, ip)
-          VALUES (${method}, ${clean(facts.playerId)}, ${clean(facts.roundId)}, ${clean(facts.transactionId)}, ${clean(facts.gameId)},
-                  ${clean(facts.amount)}, ${code}, ${clean(message)}, ${latencyMs}, ${clean(ip)})`,
-    );
+    const rows = await inTransactionWithTimeouts<{ kept: boolean }>(logPool, { statementMs: 300, lockMs: 200 }, statement);
+    if (bounded && rows[0]?.kept === false) metrics.callbackLogDropped.inc();
   } catch (err) {
     metrics.callbackLogFallbacks.inc();
+    const { method, code, message, latencyMs, ip } = record;
     logger.error(
       { reqId, err, record: { method, ...facts, code, message, latencyMs, ip } },
       "callback log write failed; the record follows",
@@ -130,6 +123,7 @@ export function withCallback<M extends CallbackMethod>(method: M, handler: Handl
     const reqId = requestId(req.headers);
     const ip = clientIp(req.headers, env.TRUSTED_PROXY_HOPS);
     let facts: CallbackFacts = {};
+    let reachedWallet = false;
     try {
       if (allowlist && !allowlist(ip)) throw new WalletError(Code.InternalError, "Access denied");
       const raw = parseJsonObject(await readBody(req));
@@ -137,6 +131,7 @@ export function withCallback<M extends CallbackMethod>(method: M, handler: Handl
       verifyCallbackSignature(method, raw, env.WEBGAMES_API_KEY);
       const request = parseCallbackRequest(method, raw);
       // The wallet has recorded this call (D11) in the same transaction as its decision.
+      reachedWallet = true;
       const answer = await handler(request, { elapsedMs, ip, logAs: method });
       observe(method, facts, answer.code, elapsedMs(), reqId);
       return reply(answer.body, 200, reqId);
@@ -149,7 +144,8 @@ export function withCallback<M extends CallbackMethod>(method: M, handler: Handl
       }
       const latency = elapsedMs();
       observe(method, facts, error.code, latency, reqId);
-      await logRefusal(method, facts, error.code, error.message, latency, ip, reqId);
+      const record = { method, ...facts, code: error.code, message: error.message, latencyMs: latency, ip };
+      await logRefusal(record, !reachedWallet, facts, reqId);
       return reply(refusalAnswer(error).body, status, reqId);
     }
   }

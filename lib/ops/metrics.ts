@@ -16,6 +16,9 @@ export interface Metrics {
   walletRetries: Counter<"sqlstate">;
   callbackFailures: Counter<"method" | "cause">;
   callbackLogFallbacks: Counter;
+  callbackLogDropped: Counter;
+  callbackLogPruned: Counter;
+  passwordWorkRefused: Counter<"reason">;
   catalogRefreshes: Counter<"result">;
   poolConnections: Gauge<"pool" | "state">;
   poolWaiting: Gauge<"pool">;
@@ -62,6 +65,22 @@ function createMetrics(): Metrics {
     callbackLogFallbacks: new Counter({
       name: "webgames_callback_log_fallbacks_total",
       help: "Refused callbacks whose D11 record could not be written to the database (written to the log instead)",
+      registers: r,
+    }),
+    callbackLogDropped: new Counter({
+      name: "webgames_callback_log_dropped_total",
+      help: "Refused callbacks (before the wallet) not written to callback_logs because their source passed CALLBACK_REFUSAL_LOG_LIMIT in the window; counted per source in callback_refusal_windows",
+      registers: r,
+    }),
+    callbackLogPruned: new Counter({
+      name: "webgames_callback_log_pruned_total",
+      help: "callback_logs rows deleted by the retention prune (CALLBACK_LOG_RETENTION_DAYS)",
+      registers: r,
+    }),
+    passwordWorkRefused: new Counter({
+      name: "webgames_password_work_refused_total",
+      help: "Password checks or hashes refused at once (try again in a moment), by reason: rate (PASSWORD_WORK_PER_SECOND) or busy (concurrency and queue full, or waited too long)",
+      labelNames: ["reason"],
       registers: r,
     }),
     catalogRefreshes: new Counter({

@@ -1,8 +1,9 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { isEmailVerified } from "@/lib/accounts/verification";
 import type { SessionPlayer } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
+import { formatDateTime } from "@/lib/i18n/format";
 import { launchRefusal } from "@/lib/rg/play-session";
 import { WalletError } from "@/lib/wallet/errors";
 import { issueLaunch } from "@/lib/wallet/launch";
@@ -38,16 +39,21 @@ export async function resolveLaunch(opts: {
     return { kind: "launch", mode: "demo", url, maskedUrl: url };
   }
   if (!opts.player) return { kind: "sign-in", callbackUrl: `/play/${opts.gameId}` };
-  if (opts.player.blocked) {
-    return {
-      kind: "refused",
-      reason: "blocked",
-      message: "Your account is blocked, so real-money play is not available. Please contact support. You can still play in demo mode.",
-    };
-  }
+  // The refusals are worded in the page's locale (the page renders `message` as is).
+  const [t, locale] = await Promise.all([getTranslations("play"), getLocale()]);
+  if (opts.player.blocked) return { kind: "refused", reason: "blocked", message: t("refusedBlocked") };
   // Responsible gaming (D12): a time-out, self-exclusion or spent session-time limit refuses real money.
   const rg = await launchRefusal(opts.player.id);
-  if (rg) return { kind: "refused", reason: rg.reason, message: `${rg.message} You can still play in demo mode.`, until: rg.until };
+  if (rg) {
+    const until = formatDateTime(locale, rg.until);
+    const message =
+      rg.reason === "session_limit"
+        ? t("refusedSessionLimit", { minutes: rg.minutes, until })
+        : rg.reason === "timeout"
+          ? t("refusedTimeout", { until })
+          : t("refusedSelfExclusion", { until });
+    return { kind: "refused", reason: rg.reason, message, until: rg.until };
+  }
   // Real money needs a verified email (demo never does); the page offers to resend the link.
   if (!(await isEmailVerified(opts.player.id))) {
     return {
@@ -61,14 +67,9 @@ export async function resolveLaunch(opts: {
     return { kind: "launch", mode: "real", url: launch.url, maskedUrl: maskLaunchUrl(launch.url), sessionId: launch.sessionId };
   } catch (err) {
     if (err instanceof WalletError && err.code === Code.PlayerBlocked) {
-      return {
-        kind: "refused",
-        reason: "blocked",
-        message: "Your account is blocked, so real-money play is not available. Please contact support.",
-      };
+      return { kind: "refused", reason: "blocked", message: t("refusedBlocked") };
     }
-    if (err instanceof WalletError)
-      return { kind: "refused", reason: "unavailable", message: "This game cannot be started right now. Please try again later." };
+    if (err instanceof WalletError) return { kind: "refused", reason: "unavailable", message: t("refusedUnavailable") };
     throw err;
   }
 }

@@ -16,6 +16,8 @@ export interface NewPlayer {
   /** Opening balance, written to the ledger as an adjustment so balance = sum(ledger) holds. */
   openingBalance?: string;
   openingReason?: string;
+  /** A sign-up from outside: its hash counts against PASSWORD_WORK_PER_SECOND (lib/auth/password.ts). */
+  meteredPasswordWork?: boolean;
 }
 
 export class EmailTakenError extends Error {}
@@ -23,7 +25,7 @@ export class EmailTakenError extends Error {}
 /** Creates a player and its wallet in one transaction; the opening balance goes through the ledger. */
 export async function createPlayer(p: NewPlayer): Promise<{ id: number }> {
   const email = p.email.trim().toLowerCase();
-  const passwordHash = await hashPassword(p.password);
+  const passwordHash = await hashPassword(p.password, { metered: p.meteredPasswordWork ?? false });
   let id: number;
   try {
     id = await prisma.$transaction(async (tx) => {

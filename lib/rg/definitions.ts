@@ -29,6 +29,10 @@ export const MONEY_LIMITS: LimitDef[] = (["deposit", "loss", "wager"] as const).
 );
 export const SESSION_LIMIT: LimitDef = { kind: "session", period: "session", label: "Session time limit", id: "session_session" };
 export const LIMITS: LimitDef[] = [...MONEY_LIMITS, SESSION_LIMIT];
+/** A limit's id, also its key under messages' "rg.limit" (the players' side words labels there). */
+export type LimitId = `${"deposit" | "loss" | "wager"}_${"day" | "week" | "month"}` | "session_session";
+/** A money limit's id, the key of its usage line under "rg.usage" / "rg.usageNoLimit". */
+export type MoneyLimitId = Exclude<LimitId, "session_session">;
 
 export function findLimit(id: string): LimitDef | undefined {
   return LIMITS.find((l) => l.id === id);

@@ -2,6 +2,8 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
+import { formatAmount, normalizeDecimalInput } from "@/lib/i18n/format";
+import { translator } from "@/lib/i18n/translator";
 import { money, toCurrencyString } from "@/lib/wallet/money";
 import { LIMITS, type LimitDef, type LimitKind, type LimitPeriod } from "./definitions";
 
@@ -187,22 +189,26 @@ export async function setLimit(opts: {
 
 export type ParsedLimit = { value: string | null } | { error: string };
 
-/** Parses the text of a limit field: empty = no limit; money within the currency's minor units, or whole minutes. */
-export function parseLimitValue(def: LimitDef, input: unknown, currency: string, minorUnits: number): ParsedLimit {
-  const text = typeof input === "string" ? input.trim().replace(/[,_\s]/g, "") : "";
+/**
+ * Parses the text of a limit field: empty = no limit; money within the currency's minor units, or
+ * whole minutes. `locale` reads the player's decimal separator ("12,50" in German) and words the
+ * error (default English, as the back office shows it).
+ */
+export function parseLimitValue(def: LimitDef, input: unknown, currency: string, minorUnits: number, locale = "en"): ParsedLimit {
+  const t = translator(locale, "rg");
+  const text = typeof input === "string" ? normalizeDecimalInput(input, locale) : "";
   if (text === "") return { value: null };
-  if (text.length > 40) return { error: "Enter a shorter number" };
+  if (text.length > 40) return { error: t("errShorterNumber") };
   if (def.kind === "session") {
-    if (!/^\d+$/.test(text)) return { error: "Enter whole minutes, e.g. 60" };
+    if (!/^\d+$/.test(text)) return { error: t("errWholeMinutes") };
     const minutes = money(text);
-    if (minutes.lessThan(1) || minutes.greaterThan(24 * 60)) return { error: "Enter between 1 and 1440 minutes" };
+    if (minutes.lessThan(1) || minutes.greaterThan(24 * 60)) return { error: t("errMinutesRange") };
     return { value: minutes.toFixed(0) };
   }
-  if (!/^\d+(\.\d+)?$/.test(text))
-    return { error: `Enter an amount in ${currency}, e.g. ${minorUnits ? `50.${"0".repeat(minorUnits)}` : "50"}` };
+  if (!/^\d+(\.\d+)?$/.test(text)) return { error: t("errAmount", { currency, example: formatAmount(locale, "50", currency) }) };
   const v = money(text);
-  if (!v.equals(v.toDecimalPlaces(minorUnits))) return { error: `Enter at most ${minorUnits} decimal places for ${currency}` };
-  if (v.lessThanOrEqualTo(0)) return { error: "Enter an amount greater than zero, or leave the field empty for no limit" };
-  if (v.greaterThanOrEqualTo("1e29")) return { error: "Enter a smaller amount" };
+  if (!v.equals(v.toDecimalPlaces(minorUnits))) return { error: t("errDecimals", { minor: minorUnits, currency }) };
+  if (v.lessThanOrEqualTo(0)) return { error: t("errNotPositive") };
+  if (v.greaterThanOrEqualTo("1e29")) return { error: t("errTooLarge") };
   return { value: v.toFixed() };
 }

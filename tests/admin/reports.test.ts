@@ -153,22 +153,59 @@ describe("reports equal a recount from the ledger", () => {
 });
 
 describe("folding old days", () => {
-  it("days before yesterday keep one row per (day, game, currency); a late write to a folded day still adds up", async () => {
+  it("days before today keep one row per (day, game, currency); a late write to a folded day still adds up", async () => {
+    // Yesterday too: two players, one game (one or two shard rows, by the writing backend).
+    const y1 = await makePlayer({ currency: "EUR", balance: "50.00" });
+    const y2 = await makePlayer({ currency: "EUR", balance: "50.00" });
+    await pastRound(y1.id, "EUR", 12, 1, "3.00", "0", "y1");
+    await pastRound(y2.id, "EUR", 12, 1, "2.00", "7.00", "y2");
+    const shards = await pool.query(`SELECT count(*)::int AS n FROM report_daily WHERE shard >= 0 AND day = $1::date`, [daysAgo(1)]);
+    expect(shards.rows[0].n).toBeGreaterThanOrEqual(1);
     await foldOldDays(Date.now() + 3_600_000);
-    const unfolded = await pool.query(`SELECT count(*)::int AS n FROM report_daily WHERE shard >= 0 AND day < $1::date`, [daysAgo(1)]);
+    const unfolded = await pool.query(`SELECT count(*)::int AS n FROM report_daily WHERE shard >= 0 AND day < $1::date`, [today]);
     expect(unfolded.rows[0].n).toBe(0);
     const folded = await pool.query(`SELECT count(*)::int AS n FROM report_daily WHERE day = $1::date`, [daysAgo(2)]);
     expect(folded.rows[0].n).toBe(2); // games 11 and 13, EUR
+    const yesterday = await pool.query(`SELECT shard, bets::text, wins::text, bet_count FROM report_daily WHERE day = $1::date`, [
+      daysAgo(1),
+    ]);
+    expect(yesterday.rows).toEqual([{ shard: -1, bets: "5.00000000", wins: "7.00000000", bet_count: 2 }]);
+    // Today stays sharded: its rows are the ones concurrent callbacks write.
+    const todays = await pool.query(
+      `SELECT count(*) FILTER (WHERE shard >= 0)::int AS sharded, count(*) FILTER (WHERE shard < 0)::int AS folded
+       FROM report_daily WHERE day = $1::date`,
+      [today],
+    );
+    expect(todays.rows[0].sharded).toBeGreaterThan(0);
+    expect(todays.rows[0].folded).toBe(0);
     const late = await makePlayer({ currency: "EUR", balance: "50.00" });
     await pastRound(late.id, "EUR", 11, 2, "4.00", "1.50", "late1");
     await foldOldDays(Date.now() + 7_200_000);
+    for (const by of ["day", "game", "currency"] as const) {
+      const all = await ggrReport(finance, { ...range, by });
+      const recounted = await recount(by);
+      expect(all.length, by).toBe(recounted.size);
+      for (const r of all) {
+        const e = recounted.get(`${r.key}/${r.currency}`)!;
+        const same = await pool.query(`SELECT $1::numeric = $2::numeric AND $3::numeric = $4::numeric AS ok`, [
+          r.bets,
+          e.bets,
+          r.wins,
+          e.wins,
+        ]);
+        expect(same.rows[0].ok, `${by} ${r.key}/${r.currency}`).toBe(true);
+        expect([r.betCount, r.winCount]).toEqual([e.bet_count, e.win_count]);
+      }
+    }
     const rows = await ggrReport(finance, { ...range, by: "day" });
     const expected = await recount("day");
     const two = rows.find((r) => r.key === daysAgo(2) && r.currency === "EUR");
     expect(two?.bets).toBe(
       (await pool.query(`SELECT round($1::numeric, 2)::text AS v`, [expected.get(`${daysAgo(2)}/EUR`)!.bets])).rows[0].v,
     );
-    expect((await activityReport(finance, range)).find((d) => d.day === daysAgo(2))).toMatchObject({ rounds: 3, activePlayers: 2 });
+    const activity = await activityReport(finance, range);
+    expect(activity.find((d) => d.day === daysAgo(2))).toMatchObject({ rounds: 3, activePlayers: 2 });
+    expect(activity.find((d) => d.day === daysAgo(1))).toMatchObject({ rounds: 2, activePlayers: 2 });
   });
 });
 

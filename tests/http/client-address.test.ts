@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sign } from "@/lib/webgames/signature";
-import { FAULT_API_KEY, FAULT_GAME, Rig } from "../../scripts/lib/fault-rig";
+import { Rig } from "../../scripts/lib/fault-rig";
 import { FAULTS_DIST_DIR } from "../faults/global-setup";
+import { authorization, FORGED_PEER, logs } from "./callback-rig";
 import { postJson } from "./http-client";
 
 /**
@@ -10,21 +10,6 @@ import { postJson } from "./http-client";
  * proxies); a header the client wrote never decides it. Clients are real sockets bound to other
  * loopback addresses (127.0.0.2, …). One app per file: lib/ reads its env once per process.
  */
-const FORGED_PEER = "x-webgames-peer-address"; // the header server.mjs owns
-
-function authorization(rig: Rig, i: number) {
-  const p = rig.players[i]!;
-  return { player_id: p.id, game_id: FAULT_GAME, token: p.token, hash: sign("Authorization", [p.id, FAULT_GAME, p.token], FAULT_API_KEY) };
-}
-
-/** Every callback log row, oldest first (refusals before parsing carry no player id). */
-async function logs(rig: Rig) {
-  const r = await rig.db.query<{ ip: string | null; code: number; message: string | null }>(
-    `SELECT ip, code, message FROM callback_logs ORDER BY id`,
-  );
-  return r.rows;
-}
-
 describe("0 trusted proxies: the TCP peer decides", () => {
   let rig: Rig;
   beforeAll(async () => {

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
+import IntlMessageFormat from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { LOCALE_NAMES, LOCALES, matchLocale } from "@/lib/i18n/locales";
 
@@ -22,6 +24,22 @@ const argumentsOf = (message: string) => [...message.matchAll(/\{\s*([A-Za-z0-9_
 
 const english = leaves(load("en"));
 
+/** Every argument (plural/select ones as numbers) and rich-text tag of a parsed ICU message. */
+function shape(elements: MessageFormatElement[], out = { args: new Map<string, "number" | "text">(), tags: new Set<string>() }) {
+  for (const e of elements) {
+    if (e.type === TYPE.argument || e.type === TYPE.number || e.type === TYPE.date || e.type === TYPE.time) {
+      if (!out.args.has(e.value)) out.args.set(e.value, e.type === TYPE.number ? "number" : "text");
+    } else if (e.type === TYPE.plural || e.type === TYPE.select) {
+      out.args.set(e.value, e.type === TYPE.plural ? "number" : "text");
+      for (const option of Object.values(e.options)) shape(option.value, out);
+    } else if (e.type === TYPE.tag) {
+      out.tags.add(e.value);
+      shape(e.children, out);
+    }
+  }
+  return out;
+}
+
 describe("messages", () => {
   it("has one file per supported locale and no other", () => {
     expect(
@@ -37,6 +55,20 @@ describe("messages", () => {
     for (const [key, text] of messages) {
       expect(text.trim(), `${locale}: ${key} is empty`).not.toBe("");
       expect(argumentsOf(text), `${locale}: ${key}`).toEqual(argumentsOf(english.get(key) ?? ""));
+    }
+  });
+
+  it.each(LOCALES)("%s: every message is valid ICU, keeps the English rich-text tags, and formats with sample values", (locale) => {
+    for (const [key, text] of leaves(load(locale))) {
+      const own = shape(parse(text));
+      const en = shape(parse(english.get(key) ?? ""));
+      expect([...own.tags].sort(), `${locale}: ${key} tags`).toEqual([...en.tags].sort());
+      const values: Record<string, unknown> = {};
+      for (const [name, kind] of en.args) values[name] = kind === "number" ? 3 : `<${name}>`;
+      for (const tag of en.tags) values[tag] = (chunks: string[]) => `[${chunks.join("")}]`;
+      const formatted = new IntlMessageFormat(text, locale).format(values as Record<string, string>);
+      const flat = Array.isArray(formatted) ? formatted.join("") : String(formatted);
+      for (const [name, kind] of en.args) if (kind === "text") expect(flat, `${locale}: ${key} shows {${name}}`).toContain(`<${name}>`);
     }
   });
 

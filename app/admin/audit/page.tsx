@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { FilterErrors } from "@/components/admin/filter-errors";
+import { DayRangeFilters, FilterForm, SelectFilter, TextFilter } from "@/components/admin/filter-form";
 import { buttonClass } from "@/components/ui/button";
 import { PageTitle, Section } from "@/components/ui/card";
-import { denseInputClass, FilterField } from "@/components/ui/field";
 import { Table, Td } from "@/components/ui/table";
 import { A, Badge, Time } from "@/components/ui/text";
 import { AUDIT_ACTIONS, listAudit, parseAuditFilters, verifyAudit } from "@/lib/admin/audit";
@@ -61,36 +60,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <p className="text-sm text-zinc-400">“Verify” recomputes every row’s hash and reports the first broken link.</p>
         )}
       </Section>
-      <form method="get" className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-6">
-        <FilterField label="Staff (id or email)">
-          <input name="actor" defaultValue={filters.actor} className={denseInputClass} />
-        </FilterField>
-        <FilterField label="Action">
-          <select name="action" defaultValue={filters.action ?? ""} className={denseInputClass}>
-            <option value="">any</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a}>{a}</option>
-            ))}
-          </select>
-        </FilterField>
-        <FilterField label="Player (id or email)">
-          <input name="player" defaultValue={filters.player} className={denseInputClass} />
-        </FilterField>
-        <FilterField label="From (UTC day)">
-          <input name="from" type="date" defaultValue={filters.from?.slice(0, 10)} className={denseInputClass} />
-        </FilterField>
-        <FilterField label="To (UTC day)">
-          <input name="to" type="date" defaultValue={filters.to?.slice(0, 10)} className={denseInputClass} />
-        </FilterField>
-        <div className="flex items-end gap-2">
-          <button type="submit" className={buttonClass("primary", "dense")}>
-            Apply
-          </button>
-          <Link href="/admin/audit" className={buttonClass("secondary", "dense")}>
-            Reset
-          </Link>
-        </div>
-      </form>
+      <FilterForm resetHref="/admin/audit" className="lg:grid-cols-6">
+        <TextFilter label="Staff (id or email)" name="actor" value={filters.actor} />
+        <SelectFilter label="Action" name="action" value={filters.action} options={AUDIT_ACTIONS} />
+        <TextFilter label="Player (id or email)" name="player" value={filters.player} />
+        <DayRangeFilters from={filters.from} to={filters.to} />
+      </FilterForm>
       <Section
         title="Newest first"
         actions={

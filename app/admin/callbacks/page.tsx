@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { FilterErrors } from "@/components/admin/filter-errors";
-import { buttonClass } from "@/components/ui/button";
+import { DayRangeFilters, FilterForm, SelectFilter, TextFilter } from "@/components/admin/filter-form";
 import { PageTitle, Section } from "@/components/ui/card";
-import { denseInputClass, FilterField } from "@/components/ui/field";
 import { Table, Td } from "@/components/ui/table";
 import { A, Badge, Time } from "@/components/ui/text";
 import { CALLBACK_METHODS, callbackHealth, codeBreakdown, listCallbacks, parseCallbackFilters } from "@/lib/admin/callbacks";
@@ -58,55 +56,26 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
           </Table>
         </div>
       </Section>
-      <form method="get" className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8">
-        <FilterField label="Method">
-          <select name="method" defaultValue={filters.method ?? ""} className={denseInputClass}>
-            <option value="">any</option>
-            {CALLBACK_METHODS.map((m) => (
-              <option key={m}>{m}</option>
-            ))}
-          </select>
-        </FilterField>
-        <FilterField label="Code">
-          <select name="code" defaultValue={filters.code ?? ""} className={denseInputClass}>
-            <option value="">any</option>
-            {Object.entries(CODE_MESSAGES).map(([code, text]) => (
-              <option key={code} value={code}>
-                {code} · {text}
-              </option>
-            ))}
-          </select>
-        </FilterField>
-        <FilterField label="Only failures">
-          <select name="failed" defaultValue={filters.failed ?? ""} className={denseInputClass}>
-            <option value="">no</option>
-            <option value="1">code ≠ 0</option>
-          </select>
-        </FilterField>
-        <FilterField label="Player id">
-          <input name="player" defaultValue={filters.player} className={denseInputClass} />
-        </FilterField>
-        <FilterField label="Round id">
-          <input name="round" defaultValue={filters.round} className={denseInputClass} />
-        </FilterField>
-        <FilterField label="Transaction id">
-          <input name="transaction" defaultValue={filters.transaction} className={denseInputClass} />
-        </FilterField>
-        <FilterField label="From (UTC day)">
-          <input name="from" type="date" defaultValue={filters.from?.slice(0, 10)} className={denseInputClass} />
-        </FilterField>
-        <FilterField label="To (UTC day)">
-          <input name="to" type="date" defaultValue={filters.to?.slice(0, 10)} className={denseInputClass} />
-        </FilterField>
-        <div className="col-span-2 flex items-end gap-2">
-          <button type="submit" className={buttonClass("primary", "dense")}>
-            Apply
-          </button>
-          <Link href="/admin/callbacks" className={buttonClass("secondary", "dense")}>
-            Reset
-          </Link>
-        </div>
-      </form>
+      <FilterForm resetHref="/admin/callbacks" className="lg:grid-cols-8">
+        <SelectFilter label="Method" name="method" value={filters.method} options={CALLBACK_METHODS} />
+        <SelectFilter
+          label="Code"
+          name="code"
+          value={filters.code}
+          options={Object.entries(CODE_MESSAGES).map(([code, text]) => ({ value: code, label: `${code} · ${text}` }))}
+        />
+        <SelectFilter
+          label="Only failures"
+          name="failed"
+          value={filters.failed}
+          options={[{ value: "1", label: "code ≠ 0" }]}
+          emptyLabel="no"
+        />
+        <TextFilter label="Player id" name="player" value={filters.player} />
+        <TextFilter label="Round id" name="round" value={filters.round} />
+        <TextFilter label="Transaction id" name="transaction" value={filters.transaction} />
+        <DayRangeFilters from={filters.from} to={filters.to} />
+      </FilterForm>
       <Section
         title="Callbacks, newest first"
         actions={

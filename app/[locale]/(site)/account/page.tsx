@@ -14,14 +14,16 @@ import { requirePlayer } from "@/lib/auth/guards";
 import { getCatalog } from "@/lib/catalog";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { formatDateTime, formatMoneyIn } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page-locale";
-import { EXCLUSION_NAME, formatUtc } from "@/lib/rg/definitions";
 import { activeExclusion, rgHistory } from "@/lib/rg/exclusions";
 import { playerLimits } from "@/lib/rg/limits";
 import { previousPlaySession } from "@/lib/rg/play-session";
-import { formatMoney } from "@/lib/wallet/money";
 
-export const metadata: Metadata = { title: "Your account" };
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  return { title: (await getTranslations({ locale, namespace: "account" }))("metaTitle") };
+}
 
 async function gameTitles(): Promise<Map<number, string>> {
   try {
@@ -38,8 +40,8 @@ export default async function AccountPage({
   params: Promise<{ locale: string }>;
   searchParams: Promise<{ before?: string }>;
 }) {
-  await pageLocale(params);
-  const ta = await getTranslations("accounts");
+  const locale = await pageLocale(params);
+  const [ta, t] = await Promise.all([getTranslations("accounts"), getTranslations("account")]);
   const player = await requirePlayer("/account");
   const beforeText = (await searchParams).before;
   const before = beforeText && /^\d{1,19}$/.test(beforeText) ? BigInt(beforeText) : undefined;
@@ -59,14 +61,14 @@ export default async function AccountPage({
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-bold tracking-tight text-white">Your account</h1>
+          <h1 className="text-2xl font-bold tracking-tight text-white">{t("title")}</h1>
           <p className="text-sm text-zinc-400">
             {player.nick} · {player.email}
           </p>
           <p className="mt-1 text-sm text-zinc-400" data-testid="previous-session">
             {previous
-              ? `Your previous play session: ${formatUtc(previous.startedAt)} to ${formatUtc(previous.endedAt).replace(/^.*, (\d\d:\d\d UTC)$/, "$1")}.`
-              : "No previous play session."}
+              ? t("previousSession", { start: formatDateTime(locale, previous.startedAt), end: formatDateTime(locale, previous.endedAt) })
+              : t("noPreviousSession")}
           </p>
         </div>
         <ButtonLink href="/account/security" variant="secondary" size="sm">
@@ -88,26 +90,25 @@ export default async function AccountPage({
           data-testid="account-exclusion"
           className="rounded-xl border border-money-loss/40 bg-money-loss/10 px-4 py-3 text-sm text-rose-200"
         >
-          Real-money play is closed: your {EXCLUSION_NAME[exclusion.kind]} lasts until {formatUtc(exclusion.until)}. You can still see your
-          balance and history here.
+          {t(exclusion.kind === "timeout" ? "closedTimeout" : "closedSelfExclusion", { until: formatDateTime(locale, exclusion.until) })}
         </p>
       ) : null}
       {player.blocked ? (
         <p role="alert" className="rounded-xl border border-money-loss/40 bg-money-loss/10 px-4 py-3 text-sm text-rose-200">
-          This account is blocked: real-money play is not available. Please contact support.
+          {t("blocked")}
         </p>
       ) : null}
       <div className="grid gap-6 md:grid-cols-2">
-        <Card title="Balance">
+        <Card title={t("balanceCard")}>
           <p data-testid="account-balance" className="font-mono text-3xl font-semibold text-money-win">
-            {formatMoney(wallet?.balance ?? "0", currency)}
+            {formatMoneyIn(locale, wallet?.balance ?? "0", currency)}
           </p>
         </Card>
-        <Card title="Demo cashier">
+        <Card title={t("cashierCard")}>
           {env.DEMO_CASHIER ? (
-            <CashierForm currency={currency} cap={formatMoney(depositCap(currency), currency).replace(` ${currency}`, "")} />
+            <CashierForm currency={currency} cap={depositCap(currency)} />
           ) : (
-            <p className="text-sm text-zinc-400">The demo cashier is turned off on this site.</p>
+            <p className="text-sm text-zinc-400">{t("cashierOff")}</p>
           )}
         </Card>
       </div>
@@ -119,7 +120,7 @@ export default async function AccountPage({
         realityCheckSeconds={settings?.realityCheckSeconds ?? 3600}
         history={history}
       />
-      <Card title="Bets and wins">
+      <Card title={t("ledgerCard")}>
         <LedgerTable rows={page.rows} currency={currency} nextBefore={page.nextBefore} isFirstPage={!before} gameTitles={titles} />
       </Card>
     </div>

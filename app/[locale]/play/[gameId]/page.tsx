@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ResendVerification } from "@/components/account/resend-verification";
 import { GameFrame } from "@/components/play/game-frame";
 import { buttonClass } from "@/components/ui/button";
@@ -12,13 +13,17 @@ import { pageLocale } from "@/lib/i18n/page-locale";
 import { providerLanguageFor } from "@/lib/i18n/provider-language";
 import { isPhoneUserAgent, resolveLaunch } from "@/lib/play/resolve-launch";
 
-export const metadata: Metadata = { title: "Play", robots: { index: false } };
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: "play" });
+  return { title: t("metaTitle"), robots: { index: false } };
+}
 
 /** The game's title; null when the provider does not list it or the operator hid it from the lobby. */
 async function gameTitle(id: number): Promise<string | null> {
   const { available, games } = await getCatalog();
   // No catalog at all (provider down since the first start): still let the provider decide.
-  if (!available) return `Game #${id}`;
+  if (!available) return (await getTranslations("play"))("gameNumber", { id });
   const game = games.find((g) => g.id === id);
   return game && !game.hidden ? game.title : null;
 }
@@ -43,6 +48,7 @@ export default async function PlayPage({
   const decision = await resolveLaunch({ gameId, demo, player, language });
   if (decision.kind === "sign-in") redirect(`/signin?callbackUrl=${encodeURIComponent(decision.callbackUrl)}`);
   if (decision.kind === "refused") {
+    const t = await getTranslations("play");
     return (
       <main className="grid min-h-dvh place-items-center p-6">
         <div
@@ -51,15 +57,15 @@ export default async function PlayPage({
           data-reason={decision.reason}
           className="max-w-md rounded-2xl border border-money-loss/40 bg-surface-raised p-6 text-center"
         >
-          <h1 className="text-xl font-semibold text-white">{title} cannot be started</h1>
+          <h1 className="text-xl font-semibold text-white">{t("cannotStart", { title })}</h1>
           <p className="mt-2 text-sm text-zinc-300">{decision.message}</p>
           {decision.reason === "unverified" ? <ResendVerification className="mt-4" /> : null}
           <div className="mt-5 flex justify-center gap-2">
             <Link href="/" className={buttonClass("secondary")}>
-              Back to lobby
+              {t("backToLobby")}
             </Link>
             <Link href={`/play/${gameId}?mode=demo`} prefetch={false} className={buttonClass("primary")}>
-              Play demo
+              {t("playDemo")}
             </Link>
           </div>
         </div>

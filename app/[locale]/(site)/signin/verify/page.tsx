@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ChallengeForm, EnrolForm } from "@/components/auth/second-factor-forms";
 import { sessionState } from "@/lib/auth/guards";
@@ -7,7 +8,10 @@ import { safeCallbackUrl } from "@/lib/auth/schemas";
 import { beginEnrolment } from "@/lib/auth/two-factor";
 import { pageLocale } from "@/lib/i18n/page-locale";
 
-export const metadata: Metadata = { title: "Two-factor sign-in", robots: { index: false } };
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  return { title: (await getTranslations({ locale, namespace: "twoFactor" }))("title"), robots: { index: false } };
+}
 
 /** The second step of sign-in for staff (always) and players who turned two-factor on. */
 export default async function VerifyPage({
@@ -18,6 +22,7 @@ export default async function VerifyPage({
   searchParams: Promise<{ callbackUrl?: string }>;
 }) {
   await pageLocale(params);
+  const t = await getTranslations("twoFactor");
   const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
   const state = await sessionState();
   if (!state) redirect(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
@@ -25,13 +30,13 @@ export default async function VerifyPage({
   if (state.secondFactor === "enrol") {
     const enrolment = await beginEnrolment(state.player.id);
     return (
-      <AuthCard title="Set up two-factor sign-in" subtitle="Staff accounts need a second factor: a code from an app on your phone.">
+      <AuthCard title={t("staffSetupTitle")} subtitle={t("staffSetupSubtitle")}>
         <EnrolForm qrDataUrl={enrolment.qrDataUrl} secret={enrolment.secret} uri={enrolment.uri} continueUrl={callbackUrl} />
       </AuthCard>
     );
   }
   return (
-    <AuthCard title="Two-factor sign-in" subtitle={`Signed in as ${state.player.email}. One more step.`}>
+    <AuthCard title={t("title")} subtitle={t("signedInAs", { email: state.player.email })}>
       <ChallengeForm callbackUrl={callbackUrl} />
     </AuthCard>
   );
