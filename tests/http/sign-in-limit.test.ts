@@ -24,7 +24,10 @@ beforeAll(async () => {
     distDir: FAULTS_DIST_DIR,
     players: 1,
     launch: false,
-    appEnv: { TRUSTED_PROXY_HOPS: "0", DEMO_CASHIER: "true", APP_URL },
+    // The per-second budget of password hashes (PASSWORD_WORK_PER_SECOND, default 4) has its own
+    // test (tests/auth/password-work.test.ts); here it would refuse some of the parallel attempts
+    // before the sign-in limit is reached, and then the right password, for the wrong reason.
+    appEnv: { TRUSTED_PROXY_HOPS: "0", DEMO_CASHIER: "true", APP_URL, PASSWORD_WORK_PER_SECOND: "1000" },
   });
   base = rig.apps[0]!.url;
   const limits = await import("@/lib/auth/rate-limit");
