@@ -139,6 +139,12 @@ it("a flood of refused callbacks from one address leaves at most the limit's row
   // The other address has its own budget: all 5 logged.
   expect(of(OTHER, 10)).toEqual([{ ip: OTHER, code: 10, transaction_id: null, n: 5 }]);
 
-  // The drop count is also a metric.
-  expect(metric("webgames_callback_log_dropped_total")).toBe(dropped);
+  // The drop count is also a metric, counted when the statement answers: exact when no write timed
+  // out; a write that timed out for the client but committed is in the table and not in the metric.
+  const droppedMetric = metric("webgames_callback_log_dropped_total");
+  if (fallbacks === 0) expect(droppedMetric).toBe(dropped);
+  else {
+    expect(droppedMetric).toBeLessThanOrEqual(dropped);
+    expect(droppedMetric + fallbacks).toBeGreaterThanOrEqual(dropped);
+  }
 }, 120_000);
