@@ -63,7 +63,9 @@ test("an admin uploads a CSV in the browser: bad rows are listed, the lobby show
   await expect(page.getByTestId("upload-error")).toHaveText("This is neither a CSV nor an XLSX file.");
 
   await page.goto("/");
-  await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible(); // hydrated, full catalog loaded
+  // The full catalog loads on the player's first action (docs/lobby.md): focusing the search is one.
+  await page.getByLabel("Search games").focus();
+  await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible({ timeout: 30_000 }); // full catalog loaded
   await page.getByLabel("Studio").selectOption("E2E Studio");
   const tile = page.getByTestId("game-tile");
   await expect(tile).toHaveCount(1);
@@ -103,7 +105,9 @@ test("hide and feature: the lobby reflects each change at once, and each change 
   await expect(page.getByTestId("result-count")).toHaveText("399 games");
   const secondTile = page.locator(`[data-testid="game-tile"][data-game-id="${second.id}"]`);
   await expect(secondTile).toHaveCount(0); // not in the static HTML
-  await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible(); // hydrated, full catalog loaded
+  // The full catalog loads on the player's first action (docs/lobby.md): focusing the search is one.
+  await page.getByLabel("Search games").focus();
+  await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible({ timeout: 30_000 }); // full catalog loaded
   await page.getByLabel("Search games").fill(second.title);
   await expect(page).toHaveURL(/\?q=/); // the search ran
   await expect(secondTile).toHaveCount(0);
