@@ -1,5 +1,6 @@
 import "server-only";
 import type { PoolClient } from "pg";
+import { inTransaction } from "@/lib/admin/audit";
 import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { formatAmount, normalizeDecimalInput } from "@/lib/i18n/format";
@@ -94,21 +95,7 @@ export async function playerLimits(
   return { currency: row.currency, limits, at: row.t };
 }
 
-async function inTransaction<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const out = await fn(client);
-    await client.query("COMMIT");
-    return out;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
-}
-
+/** The one transaction helper (lib/admin/audit.ts), under the name the RG modules use. */
 export { inTransaction as rgTransaction };
 
 /**
