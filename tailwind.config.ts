@@ -12,7 +12,8 @@ export default {
         money: { win: "#22c55e", loss: "#f43f5e" },
       },
       fontFamily: {
-        sans: ["var(--font-geist-sans)", "system-ui", "sans-serif"],
+        // Geist where a layout loads it (the back office), else the device's UI font (components/layout/document.tsx).
+        sans: ["var(--font-geist-sans, system-ui)", "-apple-system", "Segoe UI", "Roboto", "sans-serif"],
         mono: ["var(--font-geist-mono)", "ui-monospace", "monospace"],
       },
     },

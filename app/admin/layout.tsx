@@ -1,3 +1,4 @@
+import { GeistSans } from "geist/font/sans";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
@@ -18,7 +19,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const previous = await previousSignIn(admin.id, (await sessionState())?.sessionId);
   // The back office stays English (issue 14): its own <html lang="en">, outside app/[locale].
   return (
-    <Document lang="en">
+    <Document lang="en" fontClassName={GeistSans.variable}>
       <div className="min-h-dvh">
         <header className="border-b border-surface-border bg-surface-raised">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">

@@ -78,7 +78,7 @@ export const GameTile = memo(function GameTile({
         ) : null}
         <Badges badges={game.badges} className="pointer-events-none absolute left-2 top-2" />
         {game.rtp ? (
-          <span className="pointer-events-none absolute bottom-2 left-2 rounded-md bg-black/70 px-1.5 py-0.5 font-mono text-[11px] text-zinc-200">
+          <span className="pointer-events-none absolute bottom-2 left-2 rounded-md bg-black/70 px-1.5 py-0.5 text-[11px] tabular-nums text-zinc-200">
             {t("rtp")} {game.rtp}%
           </span>
         ) : null}

@@ -58,7 +58,9 @@ function useCatalogWanted(needed: boolean, sentinel: React.RefObject<HTMLElement
   const [wanted, setWanted] = useState(false);
   useEffect(() => {
     if (wanted) return;
-    if (needed) {
+    // A control already focused means the player acted while the page was still hydrating (this
+    // effect runs after that), before the listeners below existed: that counts as an action too.
+    if (needed || (document.activeElement && document.activeElement !== document.body)) {
       setWanted(true);
       return;
     }
@@ -390,7 +392,8 @@ export function Lobby(props: LobbyProps) {
                   onToggleFavorite={toggleFavorite}
                   onOpenDetails={openDetails}
                   eager={i < 6}
-                  priority={i < 2}
+                  // Above the fold, unless the Featured rail is (then its first card is the LCP image).
+                  priority={i < 2 && (Boolean(filtersActive) || featuredGames.length === 0)}
                 />
               </li>
             ))}
@@ -416,7 +419,7 @@ function FeaturedRail({ games, onOpen }: { games: CompactGame[]; onOpen: (id: nu
         {t("featured")}
       </h2>
       <ul className="-mx-4 flex snap-x gap-3 overflow-x-auto px-4 pb-2 sm:mx-0 sm:px-0">
-        {games.map((g) => (
+        {games.map((g, i) => (
           <li key={g.id} className="w-64 shrink-0 snap-start sm:w-72" data-testid="featured-game" data-game-id={g.id}>
             <button
               type="button"
@@ -431,7 +434,9 @@ function FeaturedRail({ games, onOpen }: { games: CompactGame[]; onOpen: (id: nu
                   alt=""
                   width={287}
                   height={193}
-                  loading="lazy"
+                  // The first card is the page's largest image above the fold (its LCP): loaded at once.
+                  loading={i === 0 ? "eager" : "lazy"}
+                  fetchPriority={i === 0 ? "high" : undefined}
                   decoding="async"
                   className="h-full w-full object-cover"
                 />
