@@ -420,6 +420,19 @@ const ids = players.map((p) => p.id);
 // ledger of millions of rows on a busy machine.
 const auditClient = new pg.Client({ connectionString: db.url });
 await auditClient.connect();
+// autocannon ends a run with calls still in flight, and the app still commits them: wait until the
+// ledger stops growing, or the counts below and the transaction list after them would see different
+// ledgers (a run reported INCONSISTENT for 14 calls that committed between the two queries).
+for (let last = -1, i = 0; i < 40; i++) {
+  const n = (
+    await auditClient.query<{ n: number }>("SELECT count(*)::int AS n FROM ledger_entries WHERE player_id = ANY($1)", [
+      players.map((p) => p.id),
+    ])
+  ).rows[0]!.n;
+  if (n === last) break;
+  last = n;
+  await new Promise((r) => setTimeout(r, 500));
+}
 const audit = await auditClient.query<{
   mismatched: number;
   negative: number;

@@ -16,7 +16,13 @@ const SERVER = path.join(ROOT, "server.mjs");
  * TCP peer's address where no client can (docs/protocol.md D14). Every rig uses it, never `next start`.
  */
 export function serverCommand(port: number, opts: { dev?: boolean; hostname?: string } = {}): [string, string[]] {
-  return [process.execPath, [SERVER, "--port", String(port), "--hostname", opts.hostname ?? "127.0.0.1", ...(opts.dev ? ["--dev"] : [])]];
+  // APP_NODE_ARGS: extra Node flags for the app process only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+  // (NODE_OPTIONS refuses --cpu-prof): how docs/operations.md's server profile was taken.
+  const nodeArgs = process.env.APP_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  return [
+    process.execPath,
+    [...nodeArgs, SERVER, "--port", String(port), "--hostname", opts.hostname ?? "127.0.0.1", ...(opts.dev ? ["--dev"] : [])],
+  ];
 }
 
 export function productionEnv(opts: {
