@@ -2,6 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import pg from "pg";
 import { SEED, signIn } from "./support/auth";
 import { e2eState } from "./support/env";
+import { focusSearch } from "./support/lobby";
 
 /**
  * The operator's control of the lobby, through the back office in the browser, seen in the lobby
@@ -64,7 +65,8 @@ test("an admin uploads a CSV in the browser: bad rows are listed, the lobby show
 
   await page.goto("/");
   // The full catalog loads on the player's first action (docs/lobby.md): focusing the search is one.
-  await page.getByLabel("Search games").focus();
+  // Focus only what a player could: a hidden element takes no focus (see e2e/support/lobby.ts).
+  await focusSearch(page);
   await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible({ timeout: 30_000 }); // full catalog loaded
   await page.getByLabel("Studio").selectOption("E2E Studio");
   const tile = page.getByTestId("game-tile");
@@ -106,7 +108,8 @@ test("hide and feature: the lobby reflects each change at once, and each change 
   const secondTile = page.locator(`[data-testid="game-tile"][data-game-id="${second.id}"]`);
   await expect(secondTile).toHaveCount(0); // not in the static HTML
   // The full catalog loads on the player's first action (docs/lobby.md): focusing the search is one.
-  await page.getByLabel("Search games").focus();
+  // Focus only what a player could: a hidden element takes no focus (see e2e/support/lobby.ts).
+  await focusSearch(page);
   await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible({ timeout: 30_000 }); // full catalog loaded
   await page.getByLabel("Search games").fill(second.title);
   await expect(page).toHaveURL(/\?q=/); // the search ran

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { focusSearch } from "./support/lobby";
 
 test.describe("lobby", () => {
   test("shows game tiles with icon, title, class and RTP, and a result count", async ({ page }) => {
@@ -24,7 +25,7 @@ test.describe("lobby", () => {
     await page.waitForLoadState("networkidle");
     await page.waitForTimeout(1000);
     expect(catalogRequests).toEqual([]);
-    await page.getByLabel("Search games").focus();
+    await focusSearch(page);
     await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible({ timeout: 30_000 }); // full catalog loaded
     expect(catalogRequests).toHaveLength(1);
   });
@@ -49,8 +50,7 @@ test.describe("lobby", () => {
       await route.continue();
     });
     await page.goto("/");
-    const search = page.getByLabel("Search games");
-    await search.focus();
+    const search = await focusSearch(page);
     await expect(page.locator('[data-testid="game-grid"][role="list"]')).toBeVisible({ timeout: 30_000 });
     await search.pressSequentially("chicago", { delay: 15 });
     // At once, well within the 250 ms the URL update waits for.

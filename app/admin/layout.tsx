@@ -1,9 +1,9 @@
-import { GeistSans } from "geist/font/sans";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SignOutButton } from "@/components/admin/sign-out-button";
 import { Document } from "@/components/layout/document";
+import { GeistSans } from "@/components/layout/fonts";
 import { staffForPage } from "@/lib/admin/guard";
 import { can } from "@/lib/admin/permissions";
 import { sessionState } from "@/lib/auth/guards";

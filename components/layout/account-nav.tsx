@@ -26,10 +26,12 @@ export function AccountNav() {
   if (!player) {
     return (
       <>
-        <Link href="/signin" className={buttonStyle("ghost", "sm")}>
+        {/* Not prefetched while in view (on hover only): on a phone's first load, the prefetches'
+            parsing was main-thread work the lobby did not need (issue 14). */}
+        <Link href="/signin" className={buttonStyle("ghost", "sm")} prefetch={false}>
           {t("signIn")}
         </Link>
-        <Link href="/signup" className={buttonStyle("primary", "sm")}>
+        <Link href="/signup" className={buttonStyle("primary", "sm")} prefetch={false}>
           {t("signUp")}
         </Link>
       </>

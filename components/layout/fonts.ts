@@ -1,11 +1,22 @@
 import localFont from "next/font/local";
 
-/**
- * Geist Mono as the `geist` package defines it, but not preloaded: only figures use it (balances,
- * amounts, the back office's ids), and the lobby shows none to a visitor, so a preload would put
- * 70 KB in front of the first row's icons on a phone's connection. Where a page does use it, the
- * browser fetches it then and shows the fallback stack meanwhile (`display: swap`).
+/*
+ * The `geist` package's two fonts, defined here rather than imported from `geist/font/*` so that
+ * neither is preloaded: Next.js lists a font's preload on every page whose chunks carry its CSS,
+ * which (with one shared stylesheet) is every page, including the players' side, which uses
+ * neither. A font's file is fetched only where text uses it: Geist Sans in the back office (its
+ * layout sets the variable), Geist Mono wherever figures are shown (balances, amounts, ids).
+ * Until it arrives the fallback stack shows (`display: swap`). On the lobby, a preload would put
+ * 70 KB per font in front of the first row's icons on a phone's connection (issue 14).
  */
+export const GeistSans = localFont({
+  src: "../../node_modules/geist/dist/fonts/geist-sans/Geist-Variable.woff2",
+  variable: "--font-geist-sans",
+  preload: false,
+  display: "swap",
+  weight: "100 900",
+});
+
 export const GeistMono = localFont({
   src: "../../node_modules/geist/dist/fonts/geist-mono/GeistMono-Variable.woff2",
   variable: "--font-geist-mono",

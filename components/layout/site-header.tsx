@@ -8,6 +8,9 @@ export function Logo() {
   return (
     <Link
       href="/"
+      // The lobby is a static page: prefetching it from every page (three requests, parsed on the
+      // main thread) cost the lobby itself the most, where it is the page already shown.
+      prefetch={false}
       className="flex items-center gap-2 rounded-md font-semibold tracking-tight text-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-soft"
     >
       <span
