@@ -424,11 +424,8 @@ await auditClient.connect();
 // ledger stops growing, or the counts below and the transaction list after them would see different
 // ledgers (a run reported INCONSISTENT for 14 calls that committed between the two queries).
 for (let last = -1, i = 0; i < 40; i++) {
-  const n = (
-    await auditClient.query<{ n: number }>("SELECT count(*)::int AS n FROM ledger_entries WHERE player_id = ANY($1)", [
-      players.map((p) => p.id),
-    ])
-  ).rows[0]!.n;
+  const n = (await auditClient.query<{ n: number }>("SELECT count(*)::int AS n FROM ledger_entries WHERE player_id = ANY($1)", [ids]))
+    .rows[0]!.n;
   if (n === last) break;
   last = n;
   await new Promise((r) => setTimeout(r, 500));

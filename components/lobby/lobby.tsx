@@ -222,6 +222,8 @@ export function Lobby(props: LobbyProps) {
 
   const fav = (id: number) => (signedIn ? favoriteIds.has(id) : null);
   const filtersActive = query.q || query.category || query.provider;
+  // The Featured rail shows on the unfiltered lobby only; then its first card is the LCP image.
+  const railShown = !filtersActive && featuredGames.length > 0;
 
   return (
     <div className="space-y-6">
@@ -332,7 +334,7 @@ export function Lobby(props: LobbyProps) {
         </p>
       ) : null}
 
-      {!filtersActive && featuredGames.length > 0 ? <FeaturedRail games={featuredGames} onOpen={openDetails} /> : null}
+      {railShown ? <FeaturedRail games={featuredGames} onOpen={openDetails} /> : null}
       {!filtersActive && recentGames.length > 0 ? (
         <Rail
           title={t("recentlyPlayed")}
@@ -393,7 +395,7 @@ export function Lobby(props: LobbyProps) {
                   onOpenDetails={openDetails}
                   eager={i < 6}
                   // Above the fold, unless the Featured rail is (then its first card is the LCP image).
-                  priority={i < 2 && (Boolean(filtersActive) || featuredGames.length === 0)}
+                  priority={i < 2 && !railShown}
                 />
               </li>
             ))}
