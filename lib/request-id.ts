@@ -9,7 +9,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export const REQUEST_ID_HEADER = "x-request-id";
 
 /** The request's id: a well-formed incoming `x-request-id`, else a new random one. */
-export function requestId(headers: Headers): string {
+export function requestId(headers: Pick<Headers, "get">): string {
   const given = headers.get(REQUEST_ID_HEADER);
   return given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
 }

@@ -24,7 +24,8 @@ import { stopChild } from "./lib/processes";
  * (seeded once, migrated each time, so a run after a schema change measures the new schema on the
  * same rows). `--pgbouncer` puts a real PgBouncer (transaction mode) between the app and PostgreSQL.
  * In the same run:
- *  1. baseline: a bare JSON-echo route of the same app (the framework's own ceiling);
+ *  1. baseline: a bare JSON-echo route of the same app (the framework's own ceiling), and the same
+ *     echo on server.mjs's own handler, the path the callbacks take (lib/callbacks/node-handler.ts);
  *  2. signed Credit+Debit traffic at concurrency 32 for 20 s over 100 players, every transaction
  *     distinct (each round: a bet of 1.00, then a closing win of 0 or 2.50);
  * then prints requests/s, p50, p99 and the ratios to the baseline, and audits the ledger.
@@ -207,6 +208,17 @@ console.log("warming up…");
 await run({ ...echoOpts, duration: 3 });
 console.log(`baseline: JSON echo, ${CONNECTIONS} connections, ${Math.round(DURATION / 2)} s…`);
 const baseline = summarize(await run({ ...echoOpts, duration: Math.max(5, Math.round(DURATION / 2)) }));
+// The same echo on server.mjs's own handler, the path the callbacks take (lib/callbacks/node-handler.ts);
+// a build without that handler answers it 404 and the row is left out.
+const nodeEchoOpts = { ...echoOpts, url: `${appUrl}/api/bench/node-echo` };
+const nodeEchoServed = (await fetch(nodeEchoOpts.url, { method: "POST", headers: { "content-type": "application/json" }, body: echoBody }))
+  .ok;
+let nodeBaseline: ReturnType<typeof summarize> | null = null;
+if (nodeEchoServed) {
+  await run({ ...nodeEchoOpts, duration: 2 });
+  console.log(`second baseline: the JSON echo on server.mjs's own handler, ${Math.round(DURATION / 2)} s…`);
+  nodeBaseline = summarize(await run({ ...nodeEchoOpts, duration: Math.max(5, Math.round(DURATION / 2)) }));
+}
 
 let seq = Date.now() * 1000;
 let next = 0;
@@ -473,11 +485,19 @@ const ratio = wallet.rps / baseline.rps;
 console.log(`
                          req/s      p50 ms     p99 ms   requests     errors
  baseline (JSON echo) ${fmt(baseline.rps)} ${fmt(baseline.p50)} ${fmt(baseline.p99)} ${String(baseline.requests).padStart(10)} ${String(baseline.errors + baseline.non2xx).padStart(10)}
- Credit+Debit         ${fmt(wallet.rps)} ${fmt(wallet.p50)} ${fmt(wallet.p99)} ${String(wallet.requests).padStart(10)} ${String(wallet.errors + wallet.non2xx).padStart(10)}
+${
+  nodeBaseline
+    ? ` echo, server.mjs     ${fmt(nodeBaseline.rps)} ${fmt(nodeBaseline.p50)} ${fmt(nodeBaseline.p99)} ${String(nodeBaseline.requests).padStart(10)} ${String(nodeBaseline.errors + nodeBaseline.non2xx).padStart(10)}\n`
+    : ""
+} Credit+Debit         ${fmt(wallet.rps)} ${fmt(wallet.p50)} ${fmt(wallet.p99)} ${String(wallet.requests).padStart(10)} ${String(wallet.errors + wallet.non2xx).padStart(10)}
 
  ratio to baseline: ${ratio.toFixed(2)}  (goal ≥ 0.80: ${ratio >= 0.8 ? "met" : "NOT met"})
  p99: ${wallet.p99.toFixed(1)} ms = ${(wallet.p99 / baseline.p99).toFixed(2)}× the echo's  (goal ≤ 1.5×: ${wallet.p99 <= 1.5 * baseline.p99 ? "met" : "NOT met"})
- ledger entries in the database: ${a.ledger_total}${bouncer ? "; through PgBouncer (transaction mode)" : ""}
+${
+  nodeBaseline
+    ? ` against the echo on server.mjs's own handler (the callbacks' path, without Next): ${(wallet.rps / nodeBaseline.rps).toFixed(2)}× its req/s, p99 ${(wallet.p99 / nodeBaseline.p99).toFixed(2)}×\n`
+    : ""
+} ledger entries in the database: ${a.ledger_total}${bouncer ? "; through PgBouncer (transaction mode)" : ""}
  machine load (1/5/15 min) at the end: ${loadavg()
    .map((l) => l.toFixed(2))
    .join(" / ")} on ${cpus().length} cores
@@ -520,6 +540,7 @@ mkdirSync(path.join(ROOT, "bench-results"), { recursive: true });
 const result = {
   at: new Date().toISOString(),
   baseline,
+  nodeBaseline,
   wallet,
   rg,
   triggers,

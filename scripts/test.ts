@@ -27,6 +27,7 @@ run("typecheck", bin("tsc"), ["--noEmit"]);
 run("vitest", bin("vitest"), ["run"]);
 const specs = existsSync(path.join(root, "e2e")) ? readdirSync(path.join(root, "e2e")).filter((f) => f.endsWith(".spec.ts")) : [];
 run("next build (production, for the HTTP-level suites)", bin("next"), ["build"], { ...HERMETIC_BUILD_ENV, NEXT_DIST_DIR: ".next-test" });
+run("partner API bundle (server.mjs's callback handler)", bin("tsx"), ["scripts/build-partner-api.ts", ".next-test"]);
 run("conformance: sim:check against the production app", bin("tsx"), ["scripts/conformance.ts"], { CONFORMANCE_DIST_DIR: ".next-test" });
 run("fault suite (tests/faults) against the production build", bin("vitest"), ["run", "--config", "vitest.faults.config.ts"], {
   FAULTS_DIST_DIR: ".next-test",

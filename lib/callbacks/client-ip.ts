@@ -17,7 +17,7 @@ let warnedMissingPeer = false;
  * request did not come through every proxy: the peer is then all we know. Returns null only when
  * the app was started without server.mjs (no peer header) and no trusted entry exists.
  */
-export function clientIp(headers: Headers, hops: number): string | null {
+export function clientIp(headers: Pick<Headers, "get">, hops: number): string | null {
   const peerHeader = headers.get(PEER_ADDRESS_HEADER);
   const peer = peerHeader ? normalizeIp(peerHeader.trim()) : null;
   if (peer === null && !warnedMissingPeer) {

@@ -1,4 +1,4 @@
-import { sql } from "@/lib/db";
+import { sql } from "@/lib/pg";
 
 /** What a refused callback's D11 record holds (never the api_key or the raw token). */
 export interface RefusalRecord {

@@ -1,8 +1,8 @@
 import type pg from "pg";
-import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { metrics } from "@/lib/ops/metrics";
+import { pool } from "@/lib/pg";
 
 /**
  * Retention of the D11 callback log (docs/protocol.md D11): rows older than

@@ -1,7 +1,7 @@
-import { inTransactionWithTimeouts, logPool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { metrics } from "@/lib/ops/metrics";
+import { inTransactionWithTimeouts, logPool } from "@/lib/pg";
 import { REQUEST_ID_HEADER, requestId } from "@/lib/request-id";
 import { WalletError } from "@/lib/wallet/errors";
 import type { CallContext } from "@/lib/wallet/operations";
@@ -29,9 +29,27 @@ const JSON_HEADERS = {
 };
 const allowlist = parseAllowlist(env.WEBGAMES_ALLOWED_IPS);
 
-class BodyTooLarge extends Error {}
+/** Thrown by a body reader past MAX_BODY_BYTES; answered with HTTP 413 (D1). */
+export class BodyTooLarge extends Error {}
 
-async function readBody(req: Request): Promise<string> {
+/**
+ * What the partner API needs of an HTTP request, whichever server carries it: Next's route
+ * handlers (a Web `Request`, below) or server.mjs's own handler (lib/callbacks/node-handler.ts).
+ */
+export interface CallbackHttpRequest {
+  headers: Pick<Headers, "get">;
+  /** The body as UTF-8 text; rejects with BodyTooLarge past MAX_BODY_BYTES without reading on. */
+  text(): Promise<string>;
+}
+
+/** The answer to write: always JSON. */
+export interface CallbackHttpAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+async function readWebBody(req: Request): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw new BodyTooLarge();
   if (!req.body) return "";
@@ -51,9 +69,16 @@ async function readBody(req: Request): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function reply(body: string, status = 200, reqId?: string): Response {
-  return new Response(body, { status, headers: reqId ? { ...JSON_HEADERS, [REQUEST_ID_HEADER]: reqId } : JSON_HEADERS });
+/** A Web `Request` as the partner API reads it (Next's route handlers). */
+export function webCallbackRequest(req: Request): CallbackHttpRequest {
+  return { headers: req.headers, text: () => readWebBody(req) };
 }
+
+function answer(body: string, status = 200, reqId?: string): CallbackHttpAnswer {
+  return { status, headers: reqId ? { ...JSON_HEADERS, [REQUEST_ID_HEADER]: reqId } : JSON_HEADERS, body };
+}
+
+const toResponse = (a: CallbackHttpAnswer): Response => new Response(a.body, { status: a.status, headers: a.headers });
 
 /**
  * D11 for calls that never reached the wallet (address not allowed, bad body or JSON, bad md5,
@@ -115,9 +140,10 @@ function refusalOf(err: unknown): { error: WalletError; status: number; expected
  * Route handlers stay one line.
  */
 export function withCallback<M extends CallbackMethod>(method: M, handler: Handler<M>) {
-  const wrongMethod = async () => reply(jsonAnswer({ code: Code.InternalError, message: "Method not allowed: use POST" }), 405);
+  const wrongMethod = async () =>
+    toResponse(answer(jsonAnswer({ code: Code.InternalError, message: "Method not allowed: use POST" }), 405));
 
-  async function post(req: Request): Promise<Response> {
+  async function handle(req: CallbackHttpRequest): Promise<CallbackHttpAnswer> {
     const started = performance.now();
     const elapsedMs = () => performance.now() - started;
     const reqId = requestId(req.headers);
@@ -126,15 +152,15 @@ export function withCallback<M extends CallbackMethod>(method: M, handler: Handl
     let reachedWallet = false;
     try {
       if (allowlist && !allowlist(ip)) throw new WalletError(Code.InternalError, "Access denied");
-      const raw = parseJsonObject(await readBody(req));
+      const raw = parseJsonObject(await req.text());
       facts = factsOf(raw);
       verifyCallbackSignature(method, raw, env.WEBGAMES_API_KEY);
       const request = parseCallbackRequest(method, raw);
       // The wallet has recorded this call (D11) in the same transaction as its decision.
       reachedWallet = true;
-      const answer = await handler(request, { elapsedMs, ip, logAs: method });
-      observe(method, facts, answer.code, elapsedMs(), reqId);
-      return reply(answer.body, 200, reqId);
+      const wire = await handler(request, { elapsedMs, ip, logAs: method });
+      observe(method, facts, wire.code, elapsedMs(), reqId);
+      return answer(wire.body, 200, reqId);
     } catch (err) {
       const { error, status, expected } = refusalOf(err);
       if (!expected) {
@@ -146,15 +172,19 @@ export function withCallback<M extends CallbackMethod>(method: M, handler: Handl
       observe(method, facts, error.code, latency, reqId);
       const record = { method, ...facts, code: error.code, message: error.message, latencyMs: latency, ip };
       await logRefusal(record, !reachedWallet, facts, reqId);
-      return reply(refusalAnswer(error).body, status, reqId);
+      return answer(refusalAnswer(error).body, status, reqId);
     }
   }
 
-  return { POST: post, GET: wrongMethod, PUT: wrongMethod, PATCH: wrongMethod, DELETE: wrongMethod, OPTIONS: wrongMethod };
+  const post = async (req: Request): Promise<Response> => toResponse(await handle(webCallbackRequest(req)));
+
+  return { handle, POST: post, GET: wrongMethod, PUT: wrongMethod, PATCH: wrongMethod, DELETE: wrongMethod, OPTIONS: wrongMethod };
 }
 
 const notAMethod = async () =>
-  reply(jsonAnswer({ code: Code.InternalError, message: "Unknown method: the partner API has Authorization, Credit and Debit" }), 404);
+  toResponse(
+    answer(jsonAnswer({ code: Code.InternalError, message: "Unknown method: the partner API has Authorization, Credit and Debit" }), 404),
+  );
 
 /** Handlers for any other path under /api/callbacks: JSON, never an HTML 404 page (D1). */
 export const unknownCallback = {

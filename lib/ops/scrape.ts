@@ -1,6 +1,6 @@
 import "server-only";
-import { logPool, pool } from "@/lib/db";
 import { logger } from "@/lib/log";
+import { logPool, pool } from "@/lib/pg";
 import { metrics } from "./metrics";
 import { opsPool } from "./pool";
 

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { pool } from "@/lib/db";
+import { pool } from "@/lib/pg";
 import { Code } from "@/lib/webgames/codes";
 import { WalletError } from "./errors";
 

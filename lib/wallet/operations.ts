@@ -1,8 +1,8 @@
 import type { DatabaseError } from "pg";
-import { inTransactionWithTimeouts, pool, sql, WALLET_LOCK_TIMEOUT_MS, WALLET_STATEMENT_TIMEOUT_MS } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { metrics } from "@/lib/ops/metrics";
+import { inTransactionWithTimeouts, pool, sql, WALLET_LOCK_TIMEOUT_MS, WALLET_STATEMENT_TIMEOUT_MS } from "@/lib/pg";
 import { Code } from "@/lib/webgames/codes";
 import { WalletError } from "./errors";
 import type { Money } from "./money";

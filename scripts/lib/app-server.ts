@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { buildPartnerApi, PARTNER_API_BUNDLE } from "../build-partner-api";
 import { type Child, startChild, waitForHttp } from "./processes";
 
 /**
@@ -70,6 +71,8 @@ export const HERMETIC_BUILD_ENV = {
 export function ensureBuild(distDir: string, rebuild = false): void {
   if (!rebuild && existsSync(path.join(ROOT, distDir, "BUILD_ID"))) {
     console.log(`using the existing production build in ${distDir} (--rebuild to rebuild)`);
+    // A build from before the bundle existed, or a bare `next build`: add it, as `npm run build` does.
+    if (!existsSync(path.join(ROOT, distDir, PARTNER_API_BUNDLE))) buildPartnerApi(distDir);
     return;
   }
   console.log(`building the app into ${distDir}…`);
@@ -79,6 +82,7 @@ export function ensureBuild(distDir: string, rebuild = false): void {
     env: { ...process.env, ...HERMETIC_BUILD_ENV, NEXT_DIST_DIR: distDir },
   });
   if (r.status !== 0) throw new Error("next build failed");
+  buildPartnerApi(distDir);
 }
 
 export async function startApp(port: number, env: Record<string, string>, opts: { quiet?: boolean } = {}): Promise<Child> {
