@@ -18,19 +18,26 @@ import { logger } from "@/lib/log";
 export const WALLET_STATEMENT_TIMEOUT_MS = 3_000;
 export const WALLET_LOCK_TIMEOUT_MS = 2_000;
 
-function createPool(): pg.Pool {
-  const pool = new pg.Pool({
+/**
+ * A pool of the app's with client-side bounds only (nothing sent as a startup parameter, which
+ * PgBouncer in transaction mode refuses). `name` tags its connections in pg_stat_activity
+ * (`webgames-casino`, `webgames-casino-log`, …) and its log lines. An idle client losing its
+ * connection (database restart) is logged; it must not crash the process.
+ */
+export function boundedPool(name: string, bounds: { max: number; connectMs: number; queryMs: number; idleMs: number }): pg.Pool {
+  const p = new pg.Pool({
     connectionString: env.DATABASE_URL,
-    max: env.DATABASE_POOL_SIZE,
-    connectionTimeoutMillis: 1_500,
-    idleTimeoutMillis: 30_000,
-    query_timeout: 3_300,
-    application_name: "webgames-casino",
+    max: bounds.max,
+    connectionTimeoutMillis: bounds.connectMs,
+    query_timeout: bounds.queryMs,
+    idleTimeoutMillis: bounds.idleMs,
+    application_name: name === "main" ? "webgames-casino" : `webgames-casino-${name}`,
   });
-  // An idle client losing its connection (database restart) must not crash the process.
-  pool.on("error", (err) => logger.error({ err, pool: "main" }, "pg pool: idle client error"));
-  return pool;
+  p.on("error", (err) => logger.error({ err, pool: name }, "pg pool: idle client error"));
+  return p;
 }
+
+const createPool = () => boundedPool("main", { max: env.DATABASE_POOL_SIZE, connectMs: 1_500, queryMs: 3_300, idleMs: 30_000 });
 
 /**
  * A tiny pool for the callback log of refused or failed callbacks (D11): its own connections, so a
@@ -38,18 +45,7 @@ function createPool(): pg.Pool {
  * provider's answer by 0.4 s at most (client side: pool.query destroys a connection whose query
  * timed out). When it fails, the record goes to the server log instead.
  */
-function createLogPool(): pg.Pool {
-  const logPool = new pg.Pool({
-    connectionString: env.DATABASE_URL,
-    max: 2,
-    connectionTimeoutMillis: 300,
-    idleTimeoutMillis: 30_000,
-    query_timeout: 400,
-    application_name: "webgames-casino-log",
-  });
-  logPool.on("error", (err) => logger.error({ err, pool: "log" }, "pg pool: idle client error"));
-  return logPool;
-}
+const createLogPool = () => boundedPool("log", { max: 2, connectMs: 300, queryMs: 400, idleMs: 30_000 });
 
 /**
  * On globalThis, in production too: Next bundles this module into several routes, Next's dev server

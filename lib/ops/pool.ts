@@ -1,7 +1,6 @@
 import "server-only";
-import pg from "pg";
-import { env } from "@/lib/env";
-import { logger } from "@/lib/log";
+import type pg from "pg";
+import { boundedPool } from "@/lib/pg";
 
 /**
  * The operator endpoints' own connection (readiness, metrics): one connection, so a load balancer
@@ -9,18 +8,7 @@ import { logger } from "@/lib/log";
  * Bounded by client-side timeouts only (no startup parameters, which PgBouncer in transaction mode
  * refuses): 1 s to connect, 1 s per query, so /api/ready answers within ~2 s whatever the database does.
  */
-function createOpsPool(): pg.Pool {
-  const p = new pg.Pool({
-    connectionString: env.DATABASE_URL,
-    max: 1,
-    connectionTimeoutMillis: 1_000,
-    query_timeout: 1_000,
-    idleTimeoutMillis: 60_000,
-    application_name: "webgames-casino-ops",
-  });
-  p.on("error", (err) => logger.warn({ err }, "ops pool: idle client error"));
-  return p;
-}
+const createOpsPool = () => boundedPool("ops", { max: 1, connectMs: 1_000, queryMs: 1_000, idleMs: 60_000 });
 
 const globalForOps = globalThis as unknown as { webgamesOpsPool?: pg.Pool };
 globalForOps.webgamesOpsPool ??= createOpsPool();
