@@ -44,6 +44,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       req.off("data", onData);
       req.off("end", onEnd);
       req.off("error", onError);
+      req.off("close", onClose);
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
@@ -62,9 +63,13 @@ function readBody(req: IncomingMessage): Promise<string> {
       done();
       reject(err);
     };
+    // The client went away mid-body: no "end" will come. Node says so with "error" (ECONNRESET,
+    // "aborted"); "close" covers whatever else ends the stream without either.
+    const onClose = () => onError(new Error("the request closed before its body ended"));
     req.on("data", onData);
     req.on("end", onEnd);
     req.on("error", onError);
+    req.on("close", onClose);
   });
 }
 

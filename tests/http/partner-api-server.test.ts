@@ -1,3 +1,4 @@
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sign } from "@/lib/webgames/signature";
 import { FAULT_API_KEY, FAULT_GAME, Rig } from "../../scripts/lib/fault-rig";
@@ -24,6 +25,9 @@ beforeAll(async () => {
   // application_name: close it, so every "webgames-casino" connection left is the app's.
   const { pool } = await import("@/lib/pg");
   await pool.end();
+  // The player's game session, as the provider opens it (through the handler under test).
+  const auth = await postJson(`${app}/api/callbacks/Authorization`, authorization(rig, 0));
+  expect(auth.json()).toMatchObject({ code: 0, player_id: rig.players[0]!.id });
 });
 afterAll(async () => rig?.close());
 
@@ -43,15 +47,15 @@ describe("server.mjs's own partner API handler", () => {
   });
 
   it("answers with the partner API's JSON headers and echoes a request id; a query string does not change the route", async () => {
-    const a = await postJson(url("Authorization"), authorization(rig, 0), { headers: { "x-request-id": "lb-7f3a" } });
+    const a = await postJson(url("Credit"), credit(1), { headers: { "x-request-id": "lb-7f3a" } });
     expect(a.status).toBe(200);
-    expect(a.json()).toMatchObject({ code: 0, player_id: rig.players[0]!.id });
+    expect(a.json()).toMatchObject({ code: 0 });
     expect(a.headers["content-type"]).toBe("application/json; charset=utf-8");
     expect(a.headers["cache-control"]).toBe("no-store");
     expect(a.headers["x-content-type-options"]).toBe("nosniff");
     expect(a.headers["x-request-id"]).toBe("lb-7f3a");
 
-    const q = await postJson(url("Authorization?retry=1"), authorization(rig, 0));
+    const q = await postJson(url("Credit?retry=1"), credit(1));
     expect(q.json()).toMatchObject({ code: 0 });
   });
 
@@ -80,6 +84,32 @@ describe("server.mjs's own partner API handler", () => {
 
     const after = await postJson(url("Credit"), credit(1));
     expect(after.json()).toMatchObject({ code: 0 });
+  });
+
+  it("a client that hangs up mid-body does not leave the call hanging: it is recorded as failed", async () => {
+    const before = await rig.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM callback_logs WHERE method = 'Credit' AND code = 1`);
+    const { port } = new URL(app);
+    await new Promise<void>((resolve, reject) => {
+      const socket = net.connect(Number(port), "127.0.0.1", () => {
+        socket.write(
+          'POST /api/callbacks/Credit HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"token":',
+        );
+        setTimeout(() => socket.destroy(), 100);
+        resolve();
+      });
+      socket.on("error", reject);
+    });
+    await expect
+      .poll(
+        async () =>
+          (await rig.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM callback_logs WHERE method = 'Credit' AND code = 1`)).rows[0]!
+            .n,
+        {
+          timeout: 5_000,
+        },
+      )
+      .toBe(before.rows[0]!.n + 1);
+    expect((await postJson(url("Credit"), credit(1))).json()).toMatchObject({ code: 0 });
   });
 
   it("leaves other methods and paths to Next's routes: still JSON, never an HTML page", async () => {
