@@ -6,7 +6,9 @@ import { buildSync } from "esbuild";
  * Bundles lib/callbacks/node-handler.ts, the partner API on Node's own HTTP server, into
  * `<distDir>/partner-api.mjs`, which server.mjs loads in production (docs/operations.md, "The partner
  * API's own handler"). npm packages stay external: the bundle and Next's server share one `pg`, one
- * `prom-client` and, through globalThis, one pool, one metrics registry and one logger.
+ * `prom-client` and, through globalThis, one pool, one metrics registry and one logger. `next build`
+ * empties the dist dir first (Next's `cleanDistDir`, on by default), so a bare `next build` never
+ * leaves an older bundle beside a newer build: server.mjs then finds none and uses Next's routes.
  *
  *   tsx scripts/build-partner-api.ts [distDir]   (default: NEXT_DIST_DIR, else .next; part of `npm run build`)
  */
