@@ -481,15 +481,14 @@ const strangers = [...ledgerTx].filter((t) => !okTx.has(t) && !unanswerable.has(
 const appliedInFlight = unanswered.filter((t) => ledgerTx.has(t)).length;
 const inFlightOk = okMissing === 0 && refusedApplied === 0 && strangers === 0 && ledgerTx.size === a.rows;
 const fmt = (n: number, d = 1) => n.toFixed(d).padStart(10);
+/** One line of the results table: label, req/s, p50, p99, requests, errors. */
+const row = (label: string, r: Run) =>
+  ` ${label.padEnd(20)} ${fmt(r.rps)} ${fmt(r.p50)} ${fmt(r.p99)} ${String(r.requests).padStart(10)} ${String(r.errors + r.non2xx).padStart(10)}`;
 const ratio = wallet.rps / baseline.rps;
 console.log(`
                          req/s      p50 ms     p99 ms   requests     errors
- baseline (JSON echo) ${fmt(baseline.rps)} ${fmt(baseline.p50)} ${fmt(baseline.p99)} ${String(baseline.requests).padStart(10)} ${String(baseline.errors + baseline.non2xx).padStart(10)}
-${
-  nodeBaseline
-    ? ` echo, server.mjs     ${fmt(nodeBaseline.rps)} ${fmt(nodeBaseline.p50)} ${fmt(nodeBaseline.p99)} ${String(nodeBaseline.requests).padStart(10)} ${String(nodeBaseline.errors + nodeBaseline.non2xx).padStart(10)}\n`
-    : ""
-} Credit+Debit         ${fmt(wallet.rps)} ${fmt(wallet.p50)} ${fmt(wallet.p99)} ${String(wallet.requests).padStart(10)} ${String(wallet.errors + wallet.non2xx).padStart(10)}
+${row("baseline (JSON echo)", baseline)}
+${nodeBaseline ? `${row("echo, server.mjs", nodeBaseline)}\n` : ""}${row("Credit+Debit", wallet)}
 
  ratio to baseline: ${ratio.toFixed(2)}  (goal ≥ 0.80: ${ratio >= 0.8 ? "met" : "NOT met"})
  p99: ${wallet.p99.toFixed(1)} ms = ${(wallet.p99 / baseline.p99).toFixed(2)}× the echo's  (goal ≤ 1.5×: ${wallet.p99 <= 1.5 * baseline.p99 ? "met" : "NOT met"})
@@ -514,8 +513,8 @@ ${
     ? `
  responsible gaming (alternating runs, p99 = worst of the two):
                          req/s      p50 ms     p99 ms   requests     errors
- no limits            ${fmt(rg.none.rps)} ${fmt(rg.none.p50)} ${fmt(rg.none.p99)} ${String(rg.none.requests).padStart(10)} ${String(rg.none.errors + rg.none.non2xx).padStart(10)}
- every limit set      ${fmt(rg.limits.rps)} ${fmt(rg.limits.p50)} ${fmt(rg.limits.p99)} ${String(rg.limits.requests).padStart(10)} ${String(rg.limits.errors + rg.limits.non2xx).padStart(10)}
+${row("no limits", rg.none)}
+${row("every limit set", rg.limits)}
  throughput cost of the limit checks: ${(rg.cost * 100).toFixed(1)} %  (goal < 10 %: ${rg.cost < 0.1 ? "met" : "NOT met"})
 `
     : ""
@@ -524,8 +523,8 @@ ${
     ? `
  report rollup triggers (alternating off/on runs, p99 = worst of the two):
                          req/s      p50 ms     p99 ms   requests     errors
- triggers off         ${fmt(triggers.off.rps)} ${fmt(triggers.off.p50)} ${fmt(triggers.off.p99)} ${String(triggers.off.requests).padStart(10)} ${String(triggers.off.errors + triggers.off.non2xx).padStart(10)}
- triggers on          ${fmt(triggers.on.rps)} ${fmt(triggers.on.p50)} ${fmt(triggers.on.p99)} ${String(triggers.on.requests).padStart(10)} ${String(triggers.on.errors + triggers.on.non2xx).padStart(10)}
+${row("triggers off", triggers.off)}
+${row("triggers on", triggers.on)}
  throughput cost of the report triggers: ${(triggers.cost * 100).toFixed(1)} %; rollup after report_rebuild vs a ledger recount: ${triggers.rollupDiff === 0 ? "equal" : `${triggers.rollupDiff} rows DIFFER`}
 `
     : ""
